@@ -62,6 +62,67 @@ public final class Interactions {
     return new Builder(policy);
   }
 
+  /**
+   * Builds a table directly from columns, as a binary reader does. The arrays are copied, rows
+   * are kept as given (no merging), and every entry is validated.
+   *
+   * @param users the user index
+   * @param items the item index
+   * @param eventTypes the event-type names, or {@code null} when {@code eventType} is null
+   * @param user user index of each row
+   * @param item item index of each row, same length
+   * @param value finite value of each row, same length
+   * @param timestamp epoch milliseconds of each row, or {@code null}
+   * @param eventType event-type code of each row (read unsigned), or {@code null}
+   * @return the table
+   * @throws IllegalArgumentException if lengths differ, an index or code is out of range, or a
+   *     value is not finite
+   */
+  public static Interactions fromColumns(IdIndex users, IdIndex items, IdIndex eventTypes,
+      int[] user, int[] item, float[] value, long[] timestamp, byte[] eventType) {
+    Objects.requireNonNull(users, "users");
+    Objects.requireNonNull(items, "items");
+    Objects.requireNonNull(user, "user");
+    Objects.requireNonNull(item, "item");
+    Objects.requireNonNull(value, "value");
+    int n = user.length;
+    if (item.length != n || value.length != n || (timestamp != null && timestamp.length != n)
+        || (eventType != null && eventType.length != n)) {
+      throw new IllegalArgumentException("column lengths user=" + n + ", item=" + item.length
+          + ", value=" + value.length
+          + (timestamp == null ? "" : ", timestamp=" + timestamp.length)
+          + (eventType == null ? "" : ", eventType=" + eventType.length)
+          + "; expected equal lengths");
+    }
+    if ((eventType == null) != (eventTypes == null)) {
+      throw new IllegalArgumentException(
+          "eventType column and eventTypes index must be both present or both null");
+    }
+    if (eventTypes != null && eventTypes.size() > MAX_EVENT_TYPES) {
+      throw new IllegalArgumentException("eventTypes has " + eventTypes.size()
+          + " names; expected at most " + MAX_EVENT_TYPES);
+    }
+    for (int r = 0; r < n; r++) {
+      if (user[r] < 0 || user[r] >= users.size()) {
+        throw new IllegalArgumentException(
+            "user[" + r + "] = " + user[r] + "; expected in [0, " + users.size() + ")");
+      }
+      if (item[r] < 0 || item[r] >= items.size()) {
+        throw new IllegalArgumentException(
+            "item[" + r + "] = " + item[r] + "; expected in [0, " + items.size() + ")");
+      }
+      if (!Float.isFinite(value[r])) {
+        throw new IllegalArgumentException("value[" + r + "] = " + value[r] + "; expected finite");
+      }
+      if (eventType != null && (eventType[r] & 0xFF) >= eventTypes.size()) {
+        throw new IllegalArgumentException("eventType[" + r + "] = " + (eventType[r] & 0xFF)
+            + "; expected in [0, " + eventTypes.size() + ")");
+      }
+    }
+    return new Interactions(users, items, eventTypes, user.clone(), item.clone(), value.clone(),
+        timestamp == null ? null : timestamp.clone(), eventType == null ? null : eventType.clone());
+  }
+
   /** Returns the number of rows. */
   public int size() {
     return user.length;
@@ -195,6 +256,19 @@ public final class Interactions {
       throw new IllegalStateException("these interactions have no timestamp column");
     }
     return timestamp.clone();
+  }
+
+  /**
+   * Returns a copy of the event-type code column (codes read unsigned).
+   *
+   * @return the codes
+   * @throws IllegalStateException if there is no event type column
+   */
+  public byte[] eventTypeColumn() {
+    if (eventType == null) {
+      throw new IllegalStateException("these interactions have no event type column");
+    }
+    return eventType.clone();
   }
 
   /**

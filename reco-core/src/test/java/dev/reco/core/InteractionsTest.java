@@ -191,6 +191,25 @@ class InteractionsTest {
     assertEquals(0, x.byUser().nnz());
   }
 
+  @Test
+  void fromColumnsRoundTripsAndValidates() {
+    Interactions x = sample(DuplicatePolicy.KEEP_ALL).build();
+    Interactions y = Interactions.fromColumns(x.users(), x.items(), x.eventTypes(), x.userColumn(),
+        x.itemColumn(), x.valueColumn(), x.timestampColumn(), x.eventTypeColumn());
+    assertEquals(x, y);
+    assertEquals(x.fingerprint(), y.fingerprint());
+    IdIndex one = IdIndex.of("a");
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Interactions.fromColumns(
+        one, one, null, new int[] {0, 1}, new int[] {0, 0}, new float[] {1, 1}, null, null));
+    assertTrue(e.getMessage().contains("user[1] = 1"), e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> Interactions.fromColumns(
+        one, one, null, new int[] {0}, new int[] {0}, new float[] {Float.NaN}, null, null));
+    assertThrows(IllegalArgumentException.class, () -> Interactions.fromColumns(
+        one, one, null, new int[] {0}, new int[] {0, 0}, new float[] {1}, null, null));
+    assertThrows(IllegalArgumentException.class, () -> Interactions.fromColumns(
+        one, one, one, new int[] {0}, new int[] {0}, new float[] {1}, null, new byte[] {1}));
+  }
+
   /** Reference model: a map from (user, item) to the merged row, built the obvious way. */
   @Property(tries = 150, seed = "20261123")
   void mergingAgreesWithAMapReference(@ForAll @IntRange(max = 200) int rows, @ForAll long seed,
