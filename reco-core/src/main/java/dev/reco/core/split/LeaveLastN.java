@@ -14,8 +14,9 @@ import java.util.Objects;
  * {@link ShortHistory#KEEP_EARLIEST} keeps only the earliest in train and holds out the other
  * d − 1. Either way no user ends up with test rows and no train row.
  *
- * <p>O(n + users) to group rows by user, plus O(d) per user for n = 1 (a max scan) or
- * O(d log d) otherwise (a primitive sort of the user's timestamps).
+ * <p>For n = 1: one sequential pass with a running maximum per user, O(rows + users). Otherwise
+ * O(rows + users) to group rows by user plus O(d log d) per user (a primitive sort of the user's
+ * timestamps).
  *
  * @param n rows per user to hold out, {@code >= 1}
  * @param shortHistory what happens to users with at most n rows
@@ -56,13 +57,17 @@ public record LeaveLastN(int n, ShortHistory shortHistory) implements Splitter {
     String description = description();
     Splits.requireRows(data, description);
     Splits.requireTimestamps(data, description);
-    Splits.ByUser groups = Splits.ByUser.of(data);
     boolean[] test = new boolean[data.size()];
+    if (n == 1) { // both ShortHistory rules agree for n = 1: users with >= 2 rows lose their latest
+      Splits.markLatestOfEachUser(data, test);
+      return Splits.fromMask(data, test, description);
+    }
+    Splits.ByUser groups = Splits.ByUser.of(data, true);
     long[] buf = new long[groups.maxDegree];
     for (int u = 0, users = groups.numUsers(); u < users; u++) {
       int s = groups.start[u];
       int d = groups.start[u + 1] - s;
-      Splits.markLatest(data, groups.rows, s, d, testCount(d), buf, test);
+      Splits.markLatest(groups.rows, groups.times, s, d, testCount(d), buf, test);
     }
     return Splits.fromMask(data, test, description);
   }

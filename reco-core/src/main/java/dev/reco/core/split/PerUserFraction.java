@@ -58,7 +58,7 @@ public record PerUserFraction(double testFraction, long seed, Order order) imple
     if (byTime) {
       Splits.requireTimestamps(data, description);
     }
-    Splits.ByUser groups = Splits.ByUser.of(data);
+    Splits.ByUser groups = Splits.ByUser.of(data, byTime);
     boolean[] test = new boolean[data.size()];
     long[] buf = byTime ? new long[groups.maxDegree] : null;
     for (int u = 0, users = groups.numUsers(); u < users; u++) {
@@ -69,7 +69,7 @@ public record PerUserFraction(double testFraction, long seed, Order order) imple
         continue;
       }
       if (byTime) {
-        Splits.markLatest(data, groups.rows, s, d, m, buf, test);
+        Splits.markLatest(groups.rows, groups.times, s, d, m, buf, test);
       } else {
         SplittableRandom random = new SplittableRandom(Splits.streamSeed(seed, u));
         Splits.markRandom(groups.rows, s, d, m, random, test);

@@ -71,20 +71,24 @@ final class Splits {
 
   /**
    * Rows grouped by user: the rows of user {@code u} are {@code rows[start[u]..start[u+1])}, in
-   * ascending row order (a stable counting sort, O(rows + users)).
+   * ascending row order (a stable counting sort, O(rows + users)). With timestamps requested,
+   * {@code times[k]} is the timestamp of {@code rows[k]}, so per-user passes read sequentially
+   * instead of jumping around the timestamp column.
    */
   static final class ByUser {
     final int[] start;
     final int[] rows;
+    final long[] times; // null unless requested
     final int maxDegree;
 
-    private ByUser(int[] start, int[] rows, int maxDegree) {
+    private ByUser(int[] start, int[] rows, long[] times, int maxDegree) {
       this.start = start;
       this.rows = rows;
+      this.times = times;
       this.maxDegree = maxDegree;
     }
 
-    static ByUser of(Interactions data) {
+    static ByUser of(Interactions data, boolean withTimes) {
       int numUsers = data.numUsers();
       int n = data.size();
       int[] start = new int[numUsers + 1];
@@ -98,10 +102,15 @@ final class Splits {
       }
       int[] next = Arrays.copyOf(start, numUsers);
       int[] rows = new int[n];
+      long[] times = withTimes ? new long[n] : null;
       for (int r = 0; r < n; r++) {
-        rows[next[data.user(r)]++] = r;
+        int k = next[data.user(r)]++;
+        rows[k] = r;
+        if (withTimes) {
+          times[k] = data.timestamp(r);
+        }
       }
-      return new ByUser(start, rows, maxDegree);
+      return new ByUser(start, rows, times, maxDegree);
     }
 
     int numUsers() {
@@ -111,33 +120,27 @@ final class Splits {
 
   /**
    * Marks as test the {@code m} latest of the {@code d} rows {@code rows[s..s+d)} (ascending row
-   * indexes). "Latest" orders by (timestamp, row index): among equal timestamps the later row is
-   * the later event, as in {@link dev.reco.core.DuplicatePolicy}. Every marked row therefore has
-   * a timestamp >= every unmarked one. O(d log d) with a primitive sort; {@code buf} holds at
-   * least {@code d} longs.
+   * indexes, timestamps in {@code times[s..s+d)}). "Latest" orders by (timestamp, row index):
+   * among equal timestamps the later row is the later event, as in
+   * {@link dev.reco.core.DuplicatePolicy}. Every marked row therefore has a timestamp >= every
+   * unmarked one. O(d log d) with a primitive sort; {@code buf} holds at least {@code d} longs.
    */
-  static int markLatest(Interactions data, int[] rows, int s, int d, int m, long[] buf,
+  static void markLatest(int[] rows, long[] times, int s, int d, int m, long[] buf,
       boolean[] test) {
     if (m <= 0) {
-      return 0;
+      return;
     }
     if (m == 1) {
-      int best = rows[s];
-      long bestTime = data.timestamp(best);
-      for (int k = 1; k < d; k++) {
-        int r = rows[s + k];
-        long t = data.timestamp(r);
-        if (t >= bestTime) { // ">=": a later row wins a tie
-          best = r;
-          bestTime = t;
+      int best = s;
+      for (int k = s + 1; k < s + d; k++) {
+        if (times[k] >= times[best]) { // ">=": a later row wins a tie
+          best = k;
         }
       }
-      test[best] = true;
-      return 1;
+      test[rows[best]] = true;
+      return;
     }
-    for (int k = 0; k < d; k++) {
-      buf[k] = data.timestamp(rows[s + k]);
-    }
+    System.arraycopy(times, s, buf, 0, d);
     Arrays.sort(buf, 0, d);
     long threshold = buf[d - m];
     int above = 0; // rows strictly later than the threshold: all of them go to test
@@ -145,17 +148,40 @@ final class Splits {
       above++;
     }
     int ties = m - above; // rows at the threshold that go to test: the latest by row index
-    for (int k = d - 1; k >= 0; k--) {
-      int r = rows[s + k];
-      long t = data.timestamp(r);
+    for (int k = s + d - 1; k >= s; k--) {
+      long t = times[k];
       if (t > threshold) {
-        test[r] = true;
+        test[rows[k]] = true;
       } else if (t == threshold && ties > 0) {
-        test[r] = true;
+        test[rows[k]] = true;
         ties--;
       }
     }
-    return m;
+  }
+
+  /**
+   * Marks as test the latest row, by (timestamp, row index), of every user with at least two
+   * rows: leave-last-one without grouping rows by user. One sequential pass over the rows with
+   * per-user running maxima (O(rows + users), 16 bytes per user).
+   */
+  static void markLatestOfEachUser(Interactions data, boolean[] test) {
+    int numUsers = data.numUsers();
+    long[] bestTime = new long[numUsers];
+    int[] bestRow = new int[numUsers];
+    int[] count = new int[numUsers];
+    for (int r = 0, n = data.size(); r < n; r++) {
+      int u = data.user(r);
+      long t = data.timestamp(r);
+      if (count[u]++ == 0 || t >= bestTime[u]) { // ">=": a later row wins a tie
+        bestTime[u] = t;
+        bestRow[u] = r;
+      }
+    }
+    for (int u = 0; u < numUsers; u++) {
+      if (count[u] >= 2) {
+        test[bestRow[u]] = true;
+      }
+    }
   }
 
   /**
@@ -163,7 +189,7 @@ final class Splits {
    * likely (selection sampling, Knuth's Algorithm S: row k is taken with probability
    * needed / remaining, computed exactly with a bounded integer draw). O(d).
    */
-  static int markRandom(int[] rows, int s, int d, int m, SplittableRandom random,
+  static void markRandom(int[] rows, int s, int d, int m, SplittableRandom random,
       boolean[] test) {
     int needed = m;
     for (int k = 0; k < d && needed > 0; k++) {
@@ -172,7 +198,6 @@ final class Splits {
         needed--;
       }
     }
-    return m;
   }
 
   /**
