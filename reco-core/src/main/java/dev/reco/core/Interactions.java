@@ -2,7 +2,6 @@ package dev.reco.core;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
@@ -442,19 +441,20 @@ public final class Interactions {
     return hex.toString();
   }
 
+  /** Hashes ids as their UTF-16 code units, so every distinct string hashes differently. */
   private static void hashIds(MessageDigest sha, ByteBuffer buf, IdIndex index) {
     buf.putInt(index.size());
     for (int k = 0; k < index.size(); k++) {
-      byte[] bytes = index.idOf(k).getBytes(StandardCharsets.UTF_8);
-      if (buf.remaining() < 4 + bytes.length) {
+      String id = index.idOf(k);
+      if (buf.remaining() < 4) {
         flush(sha, buf);
       }
-      buf.putInt(bytes.length);
-      if (bytes.length > buf.remaining()) {
-        flush(sha, buf);
-        sha.update(bytes);
-      } else {
-        buf.put(bytes);
+      buf.putInt(id.length());
+      for (int c = 0; c < id.length(); c++) {
+        if (buf.remaining() < 2) {
+          flush(sha, buf);
+        }
+        buf.putChar(id.charAt(c));
       }
     }
   }
