@@ -117,6 +117,7 @@ public final class FallbackRecommender implements Recommender {
   @Override
   public List<Recommendations> recommend(List<String> userIds, int k, RecommendOptions options) {
     TopK.checkK(k);
+    Objects.requireNonNull(userIds, "userIds");
     Objects.requireNonNull(options, "options");
     int n = userIds.size();
     for (int j = 0; j < n; j++) {

@@ -24,7 +24,8 @@ public final class TopK {
   private int size;
 
   /**
-   * Creates an empty selector for the {@code k} best candidates.
+   * Creates an empty selector for the {@code k} best candidates; allocates {@code 8 k} bytes, so
+   * cap a caller-supplied {@code k} at the number of candidates first.
    *
    * @param k the number of candidates to keep, {@code >= 1}
    * @throws IllegalArgumentException if {@code k < 1}

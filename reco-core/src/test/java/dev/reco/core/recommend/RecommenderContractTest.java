@@ -104,7 +104,7 @@ public abstract class RecommenderContractTest {
   }
 
   // ---------------------------------------------------------------------------------------------
-  // helpers
+  // shared checks and reference filters
 
   /** The catalog size. */
   protected final int catalog() {
