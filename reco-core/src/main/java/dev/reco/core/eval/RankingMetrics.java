@@ -23,13 +23,13 @@ import java.util.Objects;
  * <p>Definitions, with {@code hit(i)} = 1 if the item at 1-based rank {@code i} is relevant and
  * {@code R = |relevant|}:
  * <pre>
- *   Precision@K = (sum_{i<=n} hit(i)) / K
- *   Recall@K    = (sum_{i<=n} hit(i)) / R
- *   HitRate@K   = 1 if any hit(i) = 1 for i <= n, else 0
+ *   Precision@K = (sum_{i&lt;=n} hit(i)) / K
+ *   Recall@K    = (sum_{i&lt;=n} hit(i)) / R
+ *   HitRate@K   = 1 if any hit(i) = 1 for i &lt;= n, else 0
  *   RR@K        = 1 / (rank of the first hit), or 0 if none within n    (MRR = mean of RR)
- *   AP@K        = (sum_{i<=n} hit(i) * Precision@i) / min(K, R)          (MAP = mean of AP)
- *   DCG@K       = sum_{i<=n} gain(grade(i)) / log2(i + 1)
- *   IDCG@K      = sum_{j<=min(K, R)} gain(g_j) / log2(j + 1), g sorted descending
+ *   AP@K        = (sum_{i&lt;=n} hit(i) * Precision@i) / min(K, R)          (MAP = mean of AP)
+ *   DCG@K       = sum_{i&lt;=n} gain(grade(i)) / log2(i + 1)
+ *   IDCG@K      = sum_{j&lt;=min(K, R)} gain(g_j) / log2(j + 1), g sorted descending
  *   NDCG@K      = DCG@K / IDCG@K
  * </pre>
  * Binary relevance means grade 1 for every relevant item, so IDCG@K sums the first
