@@ -17,9 +17,10 @@ import java.util.zip.GZIPInputStream;
  *
  * <p>Stateless and thread-safe: each call reads its input once, streaming, in UTF-8. Lines end
  * with {@code \n} or {@code \r\n}; a byte order mark at the start is skipped; a last line
- * without a line break is read. Fields are scanned by hand over a large buffer and ids are
- * looked up without a String per line, so memory stays near the size of the result and a
- * 10-million-line file loads in seconds.
+ * without a line break is read. Fields are scanned by hand over a large buffer, numbers are
+ * parsed in place, and ids are resolved without a String per line (ids written as plain
+ * non-negative integers by direct array lookup, others by hash), so memory stays near the size
+ * of the result and a 10-million-line file loads in seconds.
  *
  * <p>Outcomes:
  * <ul>

@@ -17,13 +17,14 @@ import java.util.Map;
 
 /**
  * One load: scans lines and fields by hand over a large char buffer, resolves the mapped
- * columns, parses each row and feeds an {@link Interactions.Builder}. Single use, not
- * thread-safe; {@link DelimitedLoader} creates one per call.
+ * columns, parses each row into {@link RowColumns}, and builds the {@link Interactions} at the
+ * end. Single use, not thread-safe; {@link DelimitedLoader} creates one per call.
  *
  * <p>Per data line the work is: find the line end, find the boundaries of the fields up to the
- * highest mapped column, look the ids up through reused {@link CharSlice} views (an id becomes a
- * String only the first time it is seen) and parse numbers in place with {@link NumberParser}.
- * No object is allocated for a well-formed line with known ids.
+ * highest mapped column, resolve the ids through reused {@link CharSlice} views (numeric ids by
+ * array lookup, others by hash; an id becomes a String only the first time it is seen) and parse
+ * numbers in place with {@link NumberParser}. No object is allocated for a well-formed line with
+ * known ids.
  */
 final class DelimitedParser {
   /** Default buffer size in chars. */
@@ -125,9 +126,7 @@ final class DelimitedParser {
     if (!needHeader) {
       resolve(null);
     }
-    Interactions.Builder builder = Interactions.builder(options.duplicates());
-    presize(builder);
-    IdIndex.Builder types = columns[TYPE] == null ? null : IdIndex.builder();
+    RowColumns rows = new RowColumns(columns[TIME] != null, columns[TYPE] != null, expectedRows());
     boolean skipBlank = format.skipBlankLines();
     boolean skipComments = format.skipCommentLines();
     while (nextLine()) {
@@ -142,11 +141,8 @@ final class DelimitedParser {
         continue;
       }
       SkipReason reason = parseRow();
-      if (reason == null && types != null) {
-        checkEventType(types);
-      }
       if (reason == null) {
-        addRow(builder);
+        addRow(rows);
         rowsAccepted++;
       } else {
         reject(reason);
@@ -164,11 +160,11 @@ final class DelimitedParser {
       merged = 0;
     } else {
       try {
-        interactions = builder.build();
+        interactions = rows.build(options.duplicates());
       } catch (IllegalArgumentException e) {
         throw new DataLoadException(source, 0, e.getMessage(), e);
       }
-      merged = builder.mergedDuplicates();
+      merged = rows.mergedDuplicates();
     }
     Map<SkipReason, Long> byReason = new EnumMap<>(SkipReason.class);
     for (SkipReason r : SkipReason.values()) {
@@ -188,10 +184,10 @@ final class DelimitedParser {
         withTime ? new long[0] : null, withTypes ? new byte[0] : null);
   }
 
-  /** Sizes the builder from the file size and the mean line length of the first buffer. */
-  private void presize(Interactions.Builder builder) {
+  /** Estimates the row count from the file size and the mean line length of the first buffer. */
+  private int expectedRows() {
     if (sizeHintBytes <= 0 || limit == 0) {
-      return;
+      return 0;
     }
     int lines = 0;
     for (int i = pos; i < limit; i++) {
@@ -200,11 +196,11 @@ final class DelimitedParser {
       }
     }
     if (lines == 0 || eof) {
-      return; // tiny file or giant lines: growing is cheap enough
+      return 0; // tiny file or giant lines: growing is cheap enough
     }
     double charsPerLine = (double) (limit - pos) / lines;
     double expected = sizeHintBytes / charsPerLine * 1.02 + 16;
-    builder.expectedSize((int) Math.min(expected, Integer.MAX_VALUE - 16));
+    return (int) Math.min(expected, 1 << 30);
   }
 
   // ---------------------------------------------------------------- lines
@@ -564,27 +560,18 @@ final class DelimitedParser {
     return labels[role] + " = '" + truncate(text, MAX_FIELD_IN_MESSAGE) + "'";
   }
 
-  /** Enforces the event-type limit of {@link Interactions} before the builder sees the row. */
-  private void checkEventType(IdIndex.Builder types) {
-    if (types.indexOf(typeName) == IdIndex.UNKNOWN) {
-      if (types.size() == Interactions.MAX_EVENT_TYPES) {
+  private void addRow(RowColumns rows) {
+    int code = 0;
+    if (fieldOf[TYPE] >= 0) {
+      code = rows.typeCode(typeName);
+      if (code < 0) {
         throw new DataLoadException(source, lineNumber, null, lineText(), labels[TYPE] + " = '"
             + truncate(typeName, MAX_FIELD_IN_MESSAGE) + "' would be event type number "
-            + (types.size() + 1) + "; expected at most " + Interactions.MAX_EVENT_TYPES
-            + " distinct event types");
+            + (Interactions.MAX_EVENT_TYPES + 1) + "; expected at most "
+            + Interactions.MAX_EVENT_TYPES + " distinct event types");
       }
-      types.add(typeName);
     }
-  }
-
-  private void addRow(Interactions.Builder builder) {
-    if (fieldOf[TYPE] >= 0) {
-      builder.add(userId, itemId, rowValue, rowTime, typeName);
-    } else if (fieldOf[TIME] >= 0) {
-      builder.add(userId, itemId, rowValue, rowTime);
-    } else {
-      builder.add(userId, itemId, rowValue);
-    }
+    rows.add(rows.userIndex(userId), rows.itemIndex(itemId), rowValue, rowTime, code);
   }
 
   private void reject(SkipReason reason) {

@@ -21,7 +21,9 @@ import net.jqwik.api.constraints.IntRange;
  * endings and buffer size.
  */
 class DelimitedLoaderPropertyTest {
-  private static final String[] PLAIN_IDS = {"1", "42", "007", "u-9", "é", "日本", "#x", "a b"};
+  // numeric-looking ids exercise the numeric cache: "7", "07" and "007" are different ids
+  private static final String[] PLAIN_IDS = {"1", "42", "7", "07", "007", "0", "00", "4104",
+      "70000", "999999999", "1000000000", "u-9", "é", "日本", "#x", "a b"};
   private static final String[] AWKWARD_IDS = {"a,b", "q\"x", "\"lead", "semi;colon", "tab\there",
       "pipe|d", " pad "};
   private static final char[] DELIMITERS = {',', '\t', ';', '|'};

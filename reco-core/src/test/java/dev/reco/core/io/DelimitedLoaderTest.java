@@ -157,6 +157,20 @@ class DelimitedLoaderTest {
   }
 
   @Test
+  void eventTypesSurviveMergingLikeTheBuilder() throws IOException {
+    DelimitedFormat format = DelimitedFormat.tsv(0, 1).withValue(Column.at(2))
+        .withTimestamp(Column.at(3), TimestampFormat.UNIX_MILLIS).withEventType(Column.at(4));
+    String text = "a\tx\t1\t5\tview\na\tx\t3\t9\tbuy\nb\ty\t2\t1\tcart\na\tx\t2\t7\tview\n";
+    for (DuplicatePolicy policy : DuplicatePolicy.values()) {
+      Interactions expected = Interactions.builder(policy).add("a", "x", 1, 5, "view")
+          .add("a", "x", 3, 9, "buy").add("b", "y", 2, 1, "cart").add("a", "x", 2, 7, "view")
+          .build();
+      assertEquals(expected, load(text, format, LoadOptions.strict(policy)).interactions(),
+          policy.name());
+    }
+  }
+
+  @Test
   void moreThan256EventTypesFailInBothModes() {
     DelimitedFormat format = DelimitedFormat.tsv(0, 1)
         .withTimestamp(Column.at(2), TimestampFormat.UNIX_MILLIS).withEventType(Column.at(3));
