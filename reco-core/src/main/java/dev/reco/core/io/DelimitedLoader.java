@@ -2,10 +2,7 @@ package dev.reco.core.io;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -63,9 +60,7 @@ public final class DelimitedLoader {
     long size = gzip ? -1 : Files.size(file);
     try (InputStream raw = Files.newInputStream(file);
         InputStream bytes = gzip ? new GZIPInputStream(raw, 1 << 16) : raw;
-        Reader reader = new InputStreamReader(bytes, StandardCharsets.UTF_8.newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT))) {
+        Reader reader = new Utf8Reader(bytes, 1 << 16)) {
       return new DelimitedParser(reader, file.toString(), format, options, size,
           DelimitedParser.DEFAULT_BUFFER_CHARS).load();
     }
@@ -73,7 +68,9 @@ public final class DelimitedLoader {
 
   /**
    * Loads text from a reader, e.g. in-memory data or a stream the caller decodes. The reader is
-   * read to its end and not closed.
+   * read to its end and not closed. A {@link java.nio.charset.CharacterCodingException} from
+   * the reader fails the load at the line being read when it surfaces (readers that decode ahead
+   * may report it early; the {@link Path} overload names the exact line).
    *
    * @param reader the text
    * @param sourceName the name messages and the report use for the source, e.g. a file name

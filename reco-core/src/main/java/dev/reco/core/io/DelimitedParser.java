@@ -212,7 +212,7 @@ final class DelimitedParser {
       limit -= pos;
       pos = 0;
     }
-    if (limit == buf.length) {
+    if (buf.length - limit < 2) { // a read may need two chars for a surrogate pair
       if (buf.length >= MAX_LINE_CHARS) {
         throw new DataLoadException(source, lineNumber + 1, null, null, "line is longer than "
             + MAX_LINE_CHARS + " characters; expected delimited text with line breaks");

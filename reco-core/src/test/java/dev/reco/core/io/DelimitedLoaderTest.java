@@ -588,16 +588,32 @@ class DelimitedLoaderTest {
   }
 
   @Test
-  void invalidUtf8FailsNamingTheLine() throws IOException {
+  void invalidUtf8FailsNamingTheExactLine() throws IOException {
+    // the bad byte sits far beyond the first buffer fill, on line 5000, after a multi-byte char
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    bytes.writeBytes("1\t2\t3\t4\n".getBytes(StandardCharsets.UTF_8));
+    for (int line = 1; line < 5000; line++) {
+      bytes.writeBytes(("é" + line + "\t2\t3\t4\n").getBytes(StandardCharsets.UTF_8));
+    }
     bytes.writeBytes(new byte[] {'u', (byte) 0xFF, '\t', '2', '\t', '3', '\t', '4', '\n'});
+    bytes.writeBytes("5\t6\t7\t8\n".getBytes(StandardCharsets.UTF_8));
     Path file = dir.resolve("latin.data");
     Files.write(file, bytes.toByteArray());
     for (LoadOptions options : List.of(STRICT, LENIENT)) {
       DataLoadException e = fails(() -> DelimitedLoader.load(file, MovieLens.uData(), options));
-      assertContains(e.getMessage(), file + ":", "not valid UTF-8", "expected UTF-8 encoded text");
+      assertEquals(5000, e.lineNumber());
+      assertEquals(Optional.empty(), e.reason());
+      assertContains(e.getMessage(), file + ":5000: the text is not valid UTF-8",
+          "expected UTF-8 encoded text");
     }
+  }
+
+  @Test
+  void truncatedUtf8AtTheEndFailsOnTheLastLine() throws IOException {
+    Path file = dir.resolve("cut.data");
+    byte[] text = "1\t2\t3\t4\nu\ti\t5\t6\n\u00e9".getBytes(StandardCharsets.UTF_8);
+    Files.write(file, java.util.Arrays.copyOf(text, text.length - 1)); // drop é's second byte
+    DataLoadException e = fails(() -> DelimitedLoader.load(file, MovieLens.uData(), STRICT));
+    assertEquals(3, e.lineNumber());
   }
 
   @Test
