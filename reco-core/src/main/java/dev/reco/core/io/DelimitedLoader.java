@@ -28,8 +28,10 @@ import java.util.zip.GZIPInputStream;
  *       is skipped and counted by {@link SkipReason} in {@link ErrorMode#LENIENT} mode;
  *   <li>structural problems throw a {@code DataLoadException} in both modes: a header is
  *       expected but the file has none, the header lacks a mapped column or names it twice, a
- *       positional column lies beyond the header, the text is not UTF-8, or more than
- *       {@link dev.reco.core.Interactions#MAX_EVENT_TYPES} event types occur;
+ *       positional column lies beyond the header, the text is not UTF-8 (the exception names
+ *       the line), a line exceeds 16M characters, more than
+ *       {@link dev.reco.core.Interactions#MAX_EVENT_TYPES} event types occur, or summing
+ *       duplicates overflows a float;
  *   <li>a file without data lines (empty without a header, or header only) gives an empty
  *       table whose timestamp and event-type columns are present exactly when the format maps
  *       them.
