@@ -26,6 +26,7 @@ public final class IdIndex {
   private final String[] ids;
   private final int size;
   private final int[] table; // slot -> index + 1 (0 = empty)
+  private final int[] slotHash; // slot -> hash of the id there, checked before the string
   private final int mask;
 
   private IdIndex(String[] ids, int size) {
@@ -33,13 +34,16 @@ public final class IdIndex {
     this.size = size;
     int capacity = tableCapacity(size);
     this.table = new int[capacity];
+    this.slotHash = new int[capacity];
     this.mask = capacity - 1;
     for (int i = 0; i < size; i++) {
-      int slot = mix(ids[i].hashCode()) & mask;
+      int hash = ids[i].hashCode();
+      int slot = mix(hash) & mask;
       while (table[slot] != 0) {
         slot = (slot + 1) & mask;
       }
       table[slot] = i + 1;
+      slotHash[slot] = hash;
     }
   }
 
@@ -115,7 +119,7 @@ public final class IdIndex {
     if (id == null) {
       return UNKNOWN;
     }
-    return probe(ids, table, mask, id, hash(id));
+    return probe(ids, table, slotHash, mask, id, hash(id));
   }
 
   /**
@@ -211,15 +215,15 @@ public final class IdIndex {
     return capacity;
   }
 
-  private static int probe(String[] ids, int[] table, int mask, CharSequence id, int hash) {
+  private static int probe(String[] ids, int[] table, int[] slotHash, int mask, CharSequence id,
+      int hash) {
     int slot = mix(hash) & mask;
     while (true) {
       int entry = table[slot];
       if (entry == 0) {
         return UNKNOWN;
       }
-      String candidate = ids[entry - 1];
-      if (candidate.hashCode() == hash && contentEquals(candidate, id)) {
+      if (slotHash[slot] == hash && contentEquals(ids[entry - 1], id)) {
         return entry - 1;
       }
       slot = (slot + 1) & mask;
@@ -241,6 +245,7 @@ public final class IdIndex {
     private String[] ids;
     private int size;
     private int[] table;
+    private int[] slotHash;
     private int mask;
     private boolean built;
 
@@ -248,6 +253,7 @@ public final class IdIndex {
       ids = new String[Math.max(4, expectedSize)];
       int capacity = tableCapacity(Math.max(4, expectedSize));
       table = new int[capacity];
+      slotHash = new int[capacity];
       mask = capacity - 1;
     }
 
@@ -267,7 +273,7 @@ public final class IdIndex {
       }
       checkNotBuilt();
       int hash = hash(id);
-      int found = probe(ids, table, mask, id, hash);
+      int found = probe(ids, table, slotHash, mask, id, hash);
       if (found != UNKNOWN) {
         return found;
       }
@@ -291,7 +297,7 @@ public final class IdIndex {
      * @return its index or {@code UNKNOWN}
      */
     public int indexOf(CharSequence id) {
-      return id == null ? UNKNOWN : probe(ids, table, mask, id, hash(id));
+      return id == null ? UNKNOWN : probe(ids, table, slotHash, mask, id, hash(id));
     }
 
     /** Returns the number of distinct ids added so far. */
@@ -311,6 +317,7 @@ public final class IdIndex {
       String[] frozen = ids.length == size ? ids : Arrays.copyOf(ids, size);
       ids = null;
       table = null;
+      slotHash = null;
       return size == 0 ? EMPTY : new IdIndex(frozen, size);
     }
 
@@ -326,11 +333,13 @@ public final class IdIndex {
         slot = (slot + 1) & mask;
       }
       table[slot] = index + 1;
+      slotHash[slot] = hash;
     }
 
     private void rehash() {
       int capacity = table.length * 2;
       table = new int[capacity];
+      slotHash = new int[capacity];
       mask = capacity - 1;
       for (int i = 0; i < size; i++) {
         insert(i, ids[i].hashCode());

@@ -523,6 +523,8 @@ public final class Interactions {
     private byte[] eventType = new byte[16];
     private boolean built;
     private long mergedDuplicates = -1;
+    private int expectedUsers = 16;
+    private int expectedItems = 16;
 
     private Builder(DuplicatePolicy policy) {
       this.policy = Objects.requireNonNull(policy, "policy");
@@ -571,6 +573,30 @@ public final class Interactions {
       if (rows > user.length) {
         resize(rows);
       }
+      return this;
+    }
+
+    /**
+     * Pre-sizes the id indexes the builder grows, for about {@code users} users and {@code items}
+     * items (ignored for a fixed index).
+     *
+     * @param users expected distinct users, {@code >= 0}
+     * @param items expected distinct items, {@code >= 0}
+     * @return this builder
+     * @throws IllegalArgumentException if a count is negative
+     * @throws IllegalStateException if rows were already added
+     */
+    public Builder expectedIds(int users, int items) {
+      if (users < 0 || items < 0) {
+        throw new IllegalArgumentException(
+            "expectedIds users = " + users + ", items = " + items + "; expected both >= 0");
+      }
+      checkNotBuilt();
+      if (userIds != null || itemIds != null) {
+        throw new IllegalStateException("expectedIds must be set before the first row is added");
+      }
+      expectedUsers = users;
+      expectedItems = items;
       return this;
     }
 
@@ -632,6 +658,22 @@ public final class Interactions {
         throw new IllegalArgumentException("eventType is null; expected an event type name");
       }
       return addRow(userIndexOf(userId), itemIndexOf(itemId), value, true, epochMillis, eventType);
+    }
+
+    /**
+     * Adds a row by dense indexes, without timestamp and event type. Both indexes must be fixed
+     * with {@link #userIndex} and {@link #itemIndex}.
+     *
+     * @param userIndex a user index in the fixed user index
+     * @param itemIndex an item index in the fixed item index
+     * @param value a finite value
+     * @return this builder
+     * @throws IllegalStateException if the indexes are not fixed, or rows disagree on columns
+     * @throws IllegalArgumentException if an index is out of range or the value is not finite
+     */
+    public Builder addIndexed(int userIndex, int itemIndex, float value) {
+      checkIndexed(userIndex, itemIndex);
+      return addRow(userIndex, itemIndex, value, false, 0L, null);
     }
 
     /**
@@ -701,7 +743,7 @@ public final class Interactions {
         return u;
       }
       if (userIds == null) {
-        userIds = IdIndex.builder(Math.max(16, user.length / 8));
+        userIds = IdIndex.builder(expectedUsers);
       }
       return userIds.add(id);
     }
@@ -719,7 +761,7 @@ public final class Interactions {
         return i;
       }
       if (itemIds == null) {
-        itemIds = IdIndex.builder(Math.max(16, user.length / 32));
+        itemIds = IdIndex.builder(expectedItems);
       }
       return itemIds.add(id);
     }
@@ -734,11 +776,14 @@ public final class Interactions {
       hasEventTypes = decide(hasEventTypes, type != null, "event types");
       int code = 0;
       if (type != null) {
-        code = eventTypeIds.add(type);
-        if (code >= MAX_EVENT_TYPES) {
-          throw new IllegalArgumentException(
-              "event type '" + type + "' would be type number " + (code + 1) + "; at most "
-                  + MAX_EVENT_TYPES + " distinct event types are supported");
+        code = eventTypeIds.indexOf(type);
+        if (code == IdIndex.UNKNOWN) {
+          if (eventTypeIds.size() >= MAX_EVENT_TYPES) {
+            throw new IllegalArgumentException(
+                "event type '" + type + "' would be type number " + (eventTypeIds.size() + 1)
+                    + "; at most " + MAX_EVENT_TYPES + " distinct event types are supported");
+          }
+          code = eventTypeIds.add(type);
         }
       }
       if (size == user.length) {

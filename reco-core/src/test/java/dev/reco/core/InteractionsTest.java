@@ -210,6 +210,40 @@ class InteractionsTest {
         one, one, one, new int[] {0}, new int[] {0}, new float[] {1}, null, new byte[] {1}));
   }
 
+  @Test
+  void indexedRowsWithoutTimestampsAndPresizedIds() {
+    IdIndex users = IdIndex.of("u1", "u2");
+    IdIndex items = IdIndex.of("i1", "i2");
+    Interactions x = Interactions.builder(DuplicatePolicy.SUM).userIndex(users).itemIndex(items)
+        .addIndexed(1, 0, 2f).addIndexed(1, 0, 3f).addIndexed(0, 1, 1f).build();
+    assertFalse(x.hasTimestamps());
+    assertEquals(2, x.size());
+    assertEquals(5f, x.byUser().get(1, 0));
+    Interactions y = Interactions.builder(DuplicatePolicy.KEEP_ALL).expectedIds(1000, 50)
+        .add("a", "b", 1f).build();
+    assertEquals(1, y.numUsers());
+    assertThrows(IllegalArgumentException.class,
+        () -> Interactions.builder(DuplicatePolicy.SUM).expectedIds(-1, 0));
+    assertThrows(IllegalStateException.class,
+        () -> Interactions.builder(DuplicatePolicy.SUM).add("a", "b", 1f).expectedIds(1, 1));
+  }
+
+  @Test
+  void tooManyEventTypesIsRejectedWithoutCorruptingTheBuilder() {
+    Interactions.Builder b = Interactions.builder(DuplicatePolicy.KEEP_ALL);
+    for (int t = 0; t < Interactions.MAX_EVENT_TYPES; t++) {
+      b.add("u", "i", 1f, t, "type" + t);
+    }
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> b.add("u", "i", 1f, 0L, "one-too-many"));
+    assertTrue(e.getMessage().contains("'one-too-many'"), e.getMessage());
+    b.add("u", "i", 1f, 0L, "type7");
+    Interactions x = b.build();
+    assertEquals(Interactions.MAX_EVENT_TYPES, x.eventTypes().size());
+    assertEquals(Interactions.MAX_EVENT_TYPES + 1, x.size());
+    assertEquals(7, x.eventType(x.size() - 1));
+  }
+
   /** Reference model: a map from (user, item) to the merged row, built the obvious way. */
   @Property(tries = 150, seed = "20261123")
   void mergingAgreesWithAMapReference(@ForAll @IntRange(max = 200) int rows, @ForAll long seed,
