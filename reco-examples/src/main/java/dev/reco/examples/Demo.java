@@ -116,7 +116,7 @@ public final class Demo {
       progress.done();
 
       // 2. Load the CSV back, as a user would load their own export.
-      progress.start("Loading " + csv.getFileName());
+      progress.start("Loading the CSV back with DelimitedLoader");
       DelimitedFormat format = DelimitedFormat.csv("user", "item")
           .withValue(Column.named("value"))
           .withTimestamp(Column.named("timestamp"), TimestampFormat.UNIX_MILLIS)

@@ -75,8 +75,15 @@ public record OfflineComparison(Metric metric, String nameA, String nameB, Paire
     List<String> row = List.of(metric.label(), fmt(c.meanA()), fmt(c.meanB()),
         String.format(Locale.ROOT, "%+.4f", c.meanDifference()),
         String.format(Locale.ROOT, "[%+.4f, %+.4f]", c.ciLower(), c.ciUpper()),
-        String.format(Locale.ROOT, "%.3g", c.pValue()), Integer.toString(c.n()));
+        pValue(c.pValue()), Integer.toString(c.n()));
     return TextTable.render(header, List.of(row));
+  }
+
+  private static String pValue(double p) {
+    if (p < 1e-15) {
+      return "< 1e-15";
+    }
+    return String.format(Locale.ROOT, p < 1e-3 ? "%.1e" : "%.3f", p);
   }
 
   private static String fmt(double v) {

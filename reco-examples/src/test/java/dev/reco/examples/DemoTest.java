@@ -1,0 +1,51 @@
+package dev.reco.examples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.reco.core.eval.EvaluationResult;
+import dev.reco.core.eval.Metric;
+import dev.reco.core.synth.SyntheticConfig;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class DemoTest {
+
+  @Test
+  void demoPrintsStatisticsBaselinesAndTheComparison() throws Exception {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    SyntheticConfig config = SyntheticConfig.defaults().withUsers(2_000).withItems(500)
+        .withEvents(40_000).withSeed(42);
+    Demo.Outcome outcome;
+    try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
+      outcome = Demo.run(config, out, 2);
+    }
+    String printed = bytes.toString(StandardCharsets.UTF_8);
+    for (String expected : new String[] {"Dataset", "events (lines loaded)", "40,000",
+        "Split globalTimeFraction", "Precision@10", "Recall@10", "NDCG@10", "Coverage@10",
+        "popularity", "recency-category", "random", "Offline A/B", "[5/5]"}) {
+      assertTrue(printed.contains(expected), "demo output lacks '" + expected + "':\n" + printed);
+    }
+    assertEquals(5, outcome.results().size());
+    EvaluationResult random = outcome.results().get(4);
+    for (EvaluationResult r : outcome.results().subList(0, 4)) {
+      assertTrue(r.value(Metric.ndcg(10)) > 5 * random.value(Metric.ndcg(10)),
+          r.name() + " beats random by far on the planted structure: " + r.value(Metric.ndcg(10))
+              + " vs " + random.value(Metric.ndcg(10)));
+    }
+    assertTrue(outcome.bestVersusRandom().aIsBetter());
+  }
+
+  @Test
+  void demoIsDeterministicForASeed() throws Exception {
+    SyntheticConfig config = SyntheticConfig.defaults().withUsers(1_000).withItems(300)
+        .withEvents(15_000).withSeed(5);
+    PrintStream sink = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+    Demo.Outcome first = Demo.run(config, sink, 1);
+    Demo.Outcome second = Demo.run(config, sink, 2);
+    assertEquals(first.data(), second.data());
+    assertEquals(first.results(), second.results());
+  }
+}
