@@ -360,12 +360,11 @@ public final class SyntheticData {
         while (activeItems < numItems && appeared[activeItems] <= t) {
           activeItems++;
         }
-        int u = userSampler.sample(Rand.uniform(choiceRng), activeUsers);
+        int u = userSampler.sample(choiceRng, activeUsers);
         int i = -1;
         if (Rand.uniform(choiceRng) < affinity) {
           int c = cluster[u];
           CumulativeSampler table = clusterSamplers[c];
-          double r = Rand.uniform(choiceRng);
           if (table != null) {
             int[] members = clusterItems[c];
             int p = clusterPrefix[c];
@@ -374,12 +373,12 @@ public final class SyntheticData {
             }
             clusterPrefix[c] = p;
             if (p > 0) {
-              i = members[table.sample(r, p)];
+              i = members[table.sample(choiceRng, p)];
             }
           }
         }
         if (i < 0) {
-          i = itemSampler.sample(Rand.uniform(choiceRng), activeItems);
+          i = itemSampler.sample(choiceRng, activeItems);
         }
         if (Rand.uniform(funnelRng) < cartP) {
           pending.add(t + delay(funnelRng, delayMean), u, i, EventType.ADD_TO_CART.ordinal());
