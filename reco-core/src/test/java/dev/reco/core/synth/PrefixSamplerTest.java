@@ -14,12 +14,12 @@ import net.jqwik.api.constraints.Scale;
 import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Test;
 
-class CumulativeSamplerTest {
+class PrefixSamplerTest {
 
   @Test
   void handComputedSearch() {
     // weights {1, 0, 3}: cumulative {1, 1, 4}; the draw is the first i with cumulative > u * 4
-    CumulativeSampler s = new CumulativeSampler(new double[] {1, 0, 3});
+    PrefixSampler s = new PrefixSampler(new double[] {1, 0, 3});
     assertEquals(0, s.search(0.0, 3)); // 0 -> first cumulative > 0 is index 0
     assertEquals(0, s.search(0.2, 3)); // 0.8 < 1
     assertEquals(2, s.search(0.25, 3)); // 1.0: cumulative 1 is not > 1, so index 2 (skips the 0)
@@ -35,7 +35,7 @@ class CumulativeSamplerTest {
   void handComputedAliasTable() {
     // weights {1, 3} scale to {0.5, 1.5}: cell 0 keeps index 0 below threshold 0.5 and aliases
     // to 1 above it; cell 1 is full. Draw u: x = 2u, cell = floor(x), fraction = x - cell.
-    CumulativeSampler s = new CumulativeSampler(new double[] {1, 3});
+    PrefixSampler s = new PrefixSampler(new double[] {1, 3});
     assertEquals(0, s.aliasDraw(0.2)); // cell 0, fraction 0.4 < 0.5
     assertEquals(1, s.aliasDraw(0.3)); // cell 0, fraction 0.6 -> alias 1
     assertEquals(1, s.aliasDraw(0.7)); // cell 1
@@ -76,7 +76,7 @@ class CumulativeSamplerTest {
       @ForAll @DoubleRange(min = 0, max = 1, maxIncluded = false) @Scale(12) double u,
       @ForAll @IntRange(min = 0, max = 59) int cut) {
     double[] w = weights(values);
-    CumulativeSampler s = new CumulativeSampler(w);
+    PrefixSampler s = new PrefixSampler(w);
     int prefix = 1 + cut % w.length;
     assertEquals(reference(w, u, prefix), s.search(u, prefix));
   }
@@ -90,7 +90,7 @@ class CumulativeSamplerTest {
     for (double x : w) {
       sum += x;
     }
-    CumulativeSampler s = new CumulativeSampler(w);
+    PrefixSampler s = new PrefixSampler(w);
     for (int i = 0; i < w.length; i++) {
       assertEquals(w[i] / sum, s.aliasProbability(i), 1e-8, "index " + i);
     }
@@ -104,7 +104,7 @@ class CumulativeSamplerTest {
       w[i] = Math.pow(1 + (i * 7919L) % n, -1.5); // Zipf weights in scrambled order
       sum += w[i];
     }
-    CumulativeSampler s = new CumulativeSampler(w);
+    PrefixSampler s = new PrefixSampler(w);
     double total = 0;
     for (int i = 0; i < n; i += Math.max(1, n / 50)) {
       assertEquals(w[i] / sum, s.aliasProbability(i), 1e-8, "index " + i);
@@ -118,7 +118,7 @@ class CumulativeSamplerTest {
   @Test
   void frequenciesFollowTheWeightsOnEveryPath() {
     // weights 1:2:3:4 -> probabilities 0.1, 0.2, 0.3, 0.4; 200k draws give sd ~0.001
-    CumulativeSampler s = new CumulativeSampler(new double[] {1, 2, 3, 4});
+    PrefixSampler s = new PrefixSampler(new double[] {1, 2, 3, 4});
     SplittableRandom rng = new SplittableRandom(3);
     int n = 200_000;
     double[] full = frequencies(s, rng, 4, n); // alias table
@@ -136,7 +136,7 @@ class CumulativeSamplerTest {
     assertEquals(1 / 3.0, searched[0], 0.005);
   }
 
-  private static double[] frequencies(CumulativeSampler s, SplittableRandom rng, int prefix,
+  private static double[] frequencies(PrefixSampler s, SplittableRandom rng, int prefix,
       int n) {
     double[] f = new double[s.size()];
     for (int k = 0; k < n; k++) {
@@ -147,7 +147,7 @@ class CumulativeSamplerTest {
 
   @Test
   void zeroWeightsAreNeverDrawn() {
-    CumulativeSampler s = new CumulativeSampler(new double[] {0, 5, 0, 0, 1, 0});
+    PrefixSampler s = new PrefixSampler(new double[] {0, 5, 0, 0, 1, 0});
     SplittableRandom rng = new SplittableRandom(11);
     for (int k = 0; k < 20_000; k++) {
       int i = s.sample(rng, 6);
@@ -159,16 +159,16 @@ class CumulativeSamplerTest {
   @Test
   void badWeightsAreRejected() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> new CumulativeSampler(new double[] {1, -2}));
+        () -> new PrefixSampler(new double[] {1, -2}));
     assertTrue(e.getMessage().contains("weights[1] = -2.0"), e.getMessage());
     e = assertThrows(IllegalArgumentException.class,
-        () -> new CumulativeSampler(new double[] {Double.NaN}));
+        () -> new PrefixSampler(new double[] {Double.NaN}));
     assertTrue(e.getMessage().contains("weights[0] = NaN"), e.getMessage());
     e = assertThrows(IllegalArgumentException.class,
-        () -> new CumulativeSampler(new double[] {0, 0}));
+        () -> new PrefixSampler(new double[] {0, 0}));
     assertTrue(e.getMessage().contains("sum of weights = 0.0"), e.getMessage());
     e = assertThrows(IllegalArgumentException.class,
-        () -> new CumulativeSampler(new double[0]));
+        () -> new PrefixSampler(new double[0]));
     assertTrue(e.getMessage().contains("weights is empty"), e.getMessage());
   }
 }

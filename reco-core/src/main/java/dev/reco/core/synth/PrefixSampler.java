@@ -15,7 +15,7 @@ import java.util.SplittableRandom;
  * prefix (only early in a period where most users or items are yet to arrive) uses binary
  * search over the inclusive cumulative sums. Immutable.
  */
-final class CumulativeSampler {
+final class PrefixSampler {
   private static final double TWO_32 = 4294967296.0;
 
   private final double[] cumulative; // cumulative[i] = w[0] + ... + w[i]
@@ -29,7 +29,7 @@ final class CumulativeSampler {
    * @throws IllegalArgumentException if a weight is negative or not finite, or the sum is not
    *     positive and finite
    */
-  CumulativeSampler(double[] weights) {
+  PrefixSampler(double[] weights) {
     n = weights.length;
     if (n == 0) {
       throw new IllegalArgumentException("weights is empty; expected at least one weight");
