@@ -36,7 +36,7 @@ public final class ItemCatalog {
     this.ids = new IdFormat('i', 5, category.length);
     this.categoryNames = new String[categories];
     for (int c = 0; c < categories; c++) {
-      categoryNames[c] = categoryName(c, categories);
+      categoryNames[c] = defaultCategoryName(c, categories);
     }
     this.category = category;
     this.price = price;
@@ -50,7 +50,7 @@ public final class ItemCatalog {
    * first 24 categories when there are at most 24, otherwise {@code category-000,
    * category-001, ...}.
    */
-  static String categoryName(int c, int categories) {
+  static String defaultCategoryName(int c, int categories) {
     if (categories <= NAMES.length) {
       return NAMES[c];
     }

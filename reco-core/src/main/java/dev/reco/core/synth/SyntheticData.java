@@ -62,10 +62,10 @@ public final class SyntheticData {
   private final long[] joinedAt;
   private final long[] appearedAt;
   private final int[] cluster;
-  private final CumulativeSampler userSampler;
-  private final CumulativeSampler itemSampler;
+  private final PrefixSampler userSampler;
+  private final PrefixSampler itemSampler;
   private final int[][] clusterItems; // per cluster: items of its categories, in index order
-  private final CumulativeSampler[] clusterSamplers; // null where clusterItems is empty
+  private final PrefixSampler[] clusterSamplers; // null where clusterItems is empty
 
   private SyntheticData(SyntheticConfig config) {
     this.config = config;
@@ -107,7 +107,7 @@ public final class SyntheticData {
     }
     this.appearedAt = arrivals(itemRng, numItems, config.initialItems());
     this.items = new ItemCatalog(numCategories, category, price, appearedAt, rank, startMillis);
-    this.itemSampler = new CumulativeSampler(zipf);
+    this.itemSampler = new PrefixSampler(zipf);
 
     // Users: cluster, activity, join time.
     int numUsers = config.users();
@@ -121,7 +121,7 @@ public final class SyntheticData {
       activity[u] = StrictMath.exp(config.userActivitySigma() * Rand.gaussian(userRng));
     }
     this.joinedAt = arrivals(userRng, numUsers, config.initialUsers());
-    this.userSampler = new CumulativeSampler(activity);
+    this.userSampler = new PrefixSampler(activity);
 
     // Clusters: preferred categories (a shuffled round robin, so clusters overlap as little as
     // the counts allow) and a taste table over the items of those categories.
@@ -133,7 +133,7 @@ public final class SyntheticData {
     Rand.shuffle(tasteRng, order);
     int[][] preferred = new int[numClusters][perCluster];
     this.clusterItems = new int[numClusters][];
-    this.clusterSamplers = new CumulativeSampler[numClusters];
+    this.clusterSamplers = new PrefixSampler[numClusters];
     boolean[] liked = new boolean[numCategories];
     for (int k = 0; k < numClusters; k++) {
       Arrays.fill(liked, false);
@@ -159,7 +159,7 @@ public final class SyntheticData {
         }
       }
       clusterItems[k] = members;
-      clusterSamplers[k] = count == 0 ? null : new CumulativeSampler(weights);
+      clusterSamplers[k] = count == 0 ? null : new PrefixSampler(weights);
     }
     this.users = new UserPopulation(cluster, activity, joinedAt, preferred, startMillis);
   }
@@ -360,12 +360,11 @@ public final class SyntheticData {
         while (activeItems < numItems && appeared[activeItems] <= t) {
           activeItems++;
         }
-        int u = userSampler.sample(Rand.uniform(choiceRng), activeUsers);
+        int u = userSampler.sample(choiceRng, activeUsers);
         int i = -1;
         if (Rand.uniform(choiceRng) < affinity) {
           int c = cluster[u];
-          CumulativeSampler table = clusterSamplers[c];
-          double r = Rand.uniform(choiceRng);
+          PrefixSampler table = clusterSamplers[c];
           if (table != null) {
             int[] members = clusterItems[c];
             int p = clusterPrefix[c];
@@ -374,12 +373,12 @@ public final class SyntheticData {
             }
             clusterPrefix[c] = p;
             if (p > 0) {
-              i = members[table.sample(r, p)];
+              i = members[table.sample(choiceRng, p)];
             }
           }
         }
         if (i < 0) {
-          i = itemSampler.sample(Rand.uniform(choiceRng), activeItems);
+          i = itemSampler.sample(choiceRng, activeItems);
         }
         if (Rand.uniform(funnelRng) < cartP) {
           pending.add(t + delay(funnelRng, delayMean), u, i, EventType.ADD_TO_CART.ordinal());
