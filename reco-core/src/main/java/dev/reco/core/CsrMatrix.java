@@ -7,9 +7,9 @@ import java.util.Objects;
  * An immutable sparse matrix in compressed sparse row (CSR) form with float values.
  *
  * <p>Within a row, column indices are strictly increasing: duplicates given to
- * {@link #fromCoordinates} are summed, as SciPy does when it converts COO to CSR and sums
- * duplicates. Building and transposing are O(nnz + rows + cols) (two stable counting-sort
- * passes), never O(nnz log nnz).
+ * {@link #fromCoordinates} are summed (in input order), as SciPy does when it converts COO to CSR
+ * and sums duplicates. Building and transposing are O(nnz + rows + cols) (stable counting
+ * sorts), never O(nnz log nnz).
  *
  * <p>Memory: {@code 4 (rows + 1) + 8 nnz} bytes. Iterate a row with
  * <pre>{@code
@@ -65,60 +65,68 @@ public final class CsrMatrix {
                 + rows + " x " + cols);
       }
     }
-    // Pass 1: stable counting sort by column; pass 2: stable counting sort by row. The result
-    // is ordered by row, then column, then input order.
-    int[] byCol = countingOrder(colIndex, null, count, cols);
-    int[] order = countingOrder(rowIndex, byCol, count, rows);
+    // Stable counting sort by row: one sequential pass over the input. Rows that arrive with
+    // strictly increasing columns (the common case: merged Interactions are sorted by user, then
+    // item) are then final. Otherwise two transposes sort every row's columns, stably, still in
+    // O(nnz + rows + cols), and a last pass sums adjacent duplicates in input order.
     int[] indptr = new int[rows + 1];
-    int[] indices = new int[count];
-    float[] values = new float[count];
-    int nnz = 0;
-    int previousRow = -1;
-    int previousCol = -1;
     for (int k = 0; k < count; k++) {
-      int e = order[k];
-      int r = rowIndex[e];
-      int c = colIndex[e];
-      float v = value == null ? 1f : value[e];
-      if (r == previousRow && c == previousCol) {
-        values[nnz - 1] += v;
-      } else {
-        indices[nnz] = c;
-        values[nnz] = v;
-        nnz++;
-        indptr[r + 1]++;
-        previousRow = r;
-        previousCol = c;
-      }
+      indptr[rowIndex[k] + 1]++;
     }
     for (int r = 0; r < rows; r++) {
       indptr[r + 1] += indptr[r];
     }
-    if (nnz < count) {
-      indices = Arrays.copyOf(indices, nnz);
-      values = Arrays.copyOf(values, nnz);
+    int[] indices = new int[count];
+    float[] values = new float[count];
+    int[] next = Arrays.copyOf(indptr, rows);
+    for (int k = 0; k < count; k++) {
+      int p = next[rowIndex[k]]++;
+      indices[p] = colIndex[k];
+      values[p] = value == null ? 1f : value[k];
     }
-    return new CsrMatrix(rows, cols, indptr, indices, values);
+    next = null;
+    boolean sorted = true;
+    for (int r = 0; r < rows && sorted; r++) {
+      sorted = strictlyIncreasing(indices, indptr[r], indptr[r + 1]);
+    }
+    CsrMatrix grouped = new CsrMatrix(rows, cols, indptr, indices, values);
+    if (sorted) {
+      return grouped;
+    }
+    CsrMatrix twice = grouped.transpose().transpose();
+    return twice.sumAdjacentDuplicates();
   }
 
-  /**
-   * Returns the order that sorts {@code keys} (optionally visiting entries in the order given by
-   * {@code within}) stably by key.
-   */
-  private static int[] countingOrder(int[] keys, int[] within, int count, int range) {
-    int[] start = new int[range + 1];
-    for (int k = 0; k < count; k++) {
-      start[keys[k] + 1]++;
+  /** Sums runs of equal columns within each row (columns already non-decreasing). */
+  private CsrMatrix sumAdjacentDuplicates() {
+    int[] outPtr = new int[rows + 1];
+    int w = 0;
+    for (int r = 0; r < rows; r++) {
+      int previous = -1;
+      for (int p = indptr[r]; p < indptr[r + 1]; p++) {
+        if (indices[p] == previous) {
+          values[w - 1] += values[p];
+        } else {
+          indices[w] = indices[p];
+          values[w] = values[p];
+          previous = indices[p];
+          w++;
+        }
+      }
+      outPtr[r + 1] = w;
     }
-    for (int i = 0; i < range; i++) {
-      start[i + 1] += start[i];
+    return new CsrMatrix(rows, cols, outPtr,
+        w == indices.length ? indices : Arrays.copyOf(indices, w),
+        w == values.length ? values : Arrays.copyOf(values, w));
+  }
+
+  private static boolean strictlyIncreasing(int[] a, int from, int to) {
+    for (int q = from + 1; q < to; q++) {
+      if (a[q] <= a[q - 1]) {
+        return false;
+      }
     }
-    int[] order = new int[count];
-    for (int k = 0; k < count; k++) {
-      int e = within == null ? k : within[k];
-      order[start[keys[e]]++] = e;
-    }
-    return order;
+    return true;
   }
 
   /** Returns the number of rows. */
