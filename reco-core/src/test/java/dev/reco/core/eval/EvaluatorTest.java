@@ -183,8 +183,16 @@ class EvaluatorTest {
     String table = r.toString();
     assertTrue(table.startsWith("recommender"), table);
     assertTrue(table.contains("NDCG@10") && table.contains("popularity"), table);
-    String json = r.toJson();
-    assertTrue(json.contains("\"NDCG@10\"") && json.contains("\"usersEvaluated\""), json);
+    com.fasterxml.jackson.databind.JsonNode json;
+    try {
+      json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.toJson());
+    } catch (java.io.IOException e) {
+      throw new AssertionError(e);
+    }
+    assertEquals(r.value(Metric.ndcg(10)), json.get("metrics").get("NDCG@10").asDouble());
+    assertEquals(r.usersEvaluated(), json.get("usersEvaluated").asInt());
+    assertEquals("popularity", json.get("name").asText());
+    assertEquals(r.usersEvaluated(), json.get("sources").get("popularity").asInt());
     String both = EvaluationResult.table(List.of(r, r));
     assertEquals(4, both.split("\n").length);
   }
