@@ -1,0 +1,235 @@
+package dev.reco.models.als;
+
+import dev.reco.core.CsrMatrix;
+import dev.reco.core.IdIndex;
+import dev.reco.core.Interactions;
+import dev.reco.core.format.Provenance;
+import dev.reco.core.recommend.Source;
+import dev.reco.models.linalg.VectorOps;
+import dev.reco.models.mf.FitOptions;
+import dev.reco.models.mf.IterationReport;
+import dev.reco.models.mf.MatrixFactorizationModel;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The state of one {@link AlsTrainer#fit} call; used once. */
+final class AlsFit {
+  private static final Logger LOG = LoggerFactory.getLogger(AlsTrainer.class);
+  private static final String WHAT = "als fit";
+
+  private final AlsConfig config;
+  private final AlsObjective objective;
+  private final InstantSource clock;
+  private final Interactions train;
+  private final FitOptions options;
+  private final int solveBlock;
+  private final int gramMinRows;
+  private final VectorOps ops = VectorOps.best();
+  private final CsrMatrix byUser;
+  private final CsrMatrix byItem;
+  private final int users;
+  private final int items;
+  private final int k;
+
+  AlsFit(AlsConfig config, InstantSource clock, Interactions train, FitOptions options,
+      int solveBlock, int gramMinRows) {
+    this.config = config;
+    this.objective = new AlsObjective(config);
+    this.clock = clock;
+    this.train = train;
+    this.options = options;
+    this.solveBlock = solveBlock;
+    this.gramMinRows = gramMinRows;
+    this.k = config.factors();
+    this.users = train.numUsers();
+    this.items = train.numItems();
+    if (train.isEmpty()) {
+      throw new IllegalArgumentException(
+          "train has 0 interactions; expected at least one to fit ALS");
+    }
+    long largest = (long) Math.max(users, items) * k;
+    if (largest > Integer.MAX_VALUE - 8) {
+      throw new IllegalArgumentException("factors = " + k + " with " + users + " users and "
+          + items + " items needs " + largest + " floats in one array; expected at most "
+          + (Integer.MAX_VALUE - 8));
+    }
+    Interactions validation = options.validation();
+    if (validation != null) {
+      if (!sameIndex(validation.users(), train.users())
+          || !sameIndex(validation.items(), train.items())) {
+        throw new IllegalArgumentException("validation has " + validation.numUsers() + " users and "
+            + validation.numItems() + " items in its indexes, train " + users + " and " + items
+            + "; expected the validation set to share the training indexes (split one table)");
+      }
+    }
+    this.byUser = train.byUser();
+    this.byItem = train.byItem();
+    if (objective.implicit) {
+      checkImplicitValues();
+    }
+  }
+
+  private static boolean sameIndex(IdIndex a, IdIndex b) {
+    return a == b || a.equals(b);
+  }
+
+  private void checkImplicitValues() {
+    for (int u = 0; u < users; u++) {
+      for (int q = byUser.rowStart(u); q < byUser.rowEnd(u); q++) {
+        float v = byUser.valueAt(q);
+        if (v < 0f || !Float.isFinite(objective.confidence(v))) {
+          String where = "value of (user '" + train.users().idOf(u) + "', item '"
+              + train.items().idOf(byUser.columnAt(q)) + "') = " + v;
+          if (v < 0f) {
+            throw new IllegalArgumentException(where + "; expected a value >= 0 for implicit"
+                + " feedback (confidence " + config.confidence() + " = " + objective.confidence(v)
+                + " would be negative); drop negative signals or use explicit feedback");
+          }
+          throw new IllegalArgumentException(where + " with alpha = " + config.alpha()
+              + " gives confidence " + objective.confidence(v) + "; expected a finite confidence");
+        }
+      }
+    }
+  }
+
+  MatrixFactorizationModel run() {
+    Instant start = clock.instant();
+    float[] x = new float[users * k];
+    float[] y = new float[items * k];
+    float[] gram = objective.implicit ? new float[k * k] : null;
+    float[] userWorkspace = objective.implicit ? Factors.gramWorkspace(users, k, gramMinRows) : null;
+    float[] itemWorkspace = objective.implicit ? Factors.gramWorkspace(items, k, gramMinRows) : null;
+    int patience = options.patience();
+    float[] bestX = null;
+    float[] bestY = null;
+    double bestLoss = Double.POSITIVE_INFINITY;
+    int bestIteration = 0;
+    int lastIteration = 0;
+    try (BlockRunner runner = new BlockRunner(options.threads(), options.cancellation(), WHAT)) {
+      RowSolver[] solvers = new RowSolver[runner.workers()];
+      for (int w = 0; w < solvers.length; w++) {
+        solvers[w] = new RowSolver(objective, ops);
+      }
+      AlsValidation validation = options.validation() == null ? null
+          : new AlsValidation(options.validation(), byUser, objective, ops);
+      Factors.initialise(x, users, k, config.seed(), Factors.USER_SALT, config.initStd(), runner);
+      Factors.initialise(y, items, k, config.seed(), Factors.ITEM_SALT, config.initStd(), runner);
+      boolean gramHoldsY = false;
+      for (int it = 1; it <= config.iterations(); it++) {
+        options.cancellation().check(WHAT);
+        if (gram != null && !gramHoldsY) {
+          Factors.gram(y, items, k, gramMinRows, itemWorkspace, gram, null, ops, runner);
+        }
+        solveSide(byUser, users, y, gram, x, solvers, runner, it, "user");
+        if (gram != null) {
+          Factors.gram(x, users, k, gramMinRows, userWorkspace, gram, null, ops, runner);
+        }
+        solveSide(byItem, items, x, gram, y, solvers, runner, it, "item");
+        gramHoldsY = false;
+        double loss = Double.NaN;
+        if (config.computeLoss()) {
+          if (gram != null) {
+            Factors.gram(y, items, k, gramMinRows, itemWorkspace, gram, null, ops, runner);
+            gramHoldsY = true;
+          }
+          loss = loss(x, y, gram, solvers, runner);
+        }
+        double validationLoss = validation == null ? Double.NaN : validation.loss(x, y, runner);
+        Duration elapsed = Duration.between(start, clock.instant());
+        lastIteration = it;
+        LOG.debug("ALS iteration {}/{}: loss {}, validation loss {}, {} ms", it,
+            config.iterations(), loss, validationLoss, elapsed.toMillis());
+        options.listener().onIteration(
+            new IterationReport(it, config.iterations(), loss, validationLoss, elapsed));
+        if (validation != null && patience > 0) {
+          if (validationLoss < bestLoss) {
+            bestLoss = validationLoss;
+            bestIteration = it;
+            if (bestX == null) {
+              bestX = new float[x.length];
+              bestY = new float[y.length];
+            }
+            System.arraycopy(x, 0, bestX, 0, x.length);
+            System.arraycopy(y, 0, bestY, 0, y.length);
+          } else if (it - bestIteration >= patience) {
+            break;
+          }
+        }
+      }
+    }
+    if (bestX != null && bestIteration != lastIteration) {
+      LOG.debug("ALS early stopping: keeping iteration {} of {}", bestIteration, lastIteration);
+      x = bestX;
+      y = bestY;
+    }
+    boolean[] known = new boolean[users];
+    for (int u = 0; u < users; u++) {
+      known[u] = byUser.rowLength(u) > 0;
+    }
+    return MatrixFactorizationModel.builder(train.users(), train.items(), k)
+        .userFactors(x)
+        .itemFactors(y)
+        .seen(byUser)
+        .knownUsers(known)
+        .provenance(Provenance.capture("als", config, train.fingerprint(), config.seed(), clock))
+        .source(new Source("als"))
+        .build();
+  }
+
+  /** Solves every row of one side, block by block. */
+  private void solveSide(CsrMatrix rows, int count, float[] other, float[] gram, float[] out,
+      RowSolver[] solvers, BlockRunner runner, int iteration, String side) {
+    boolean cholesky = config.solver() == AlsConfig.Solver.CHOLESKY;
+    int steps = config.cgSteps();
+    runner.run(Factors.blocks(count, solveBlock), (b, w) -> {
+      RowSolver solver = solvers[w];
+      int to = Math.min(count, (b + 1) * solveBlock);
+      for (int row = b * solveBlock; row < to; row++) {
+        if (cholesky) {
+          solver.cholesky(rows, row, other, gram, out, row * k);
+        } else {
+          solver.conjugateGradient(rows, row, other, gram, out, row * k, steps);
+        }
+        if (!solver.isFinite(out, row * k)) {
+          throw new IllegalStateException("iteration " + iteration + ": the vector of " + side
+              + " " + row + " is not finite; expected finite factors (values of extreme scale?"
+              + " try a larger regularization than " + config.regularization() + ")");
+        }
+      }
+    });
+  }
+
+  /** Returns the objective L: user rows carry the data terms, item rows their regularization. */
+  private double loss(float[] x, float[] y, float[] gram, RowSolver[] solvers,
+      BlockRunner runner) {
+    int userBlocks = Factors.blocks(users, solveBlock);
+    int itemBlocks = Factors.blocks(items, solveBlock);
+    double[] partial = new double[userBlocks + itemBlocks];
+    runner.run(userBlocks + itemBlocks, (b, w) -> {
+      double sum = 0;
+      if (b < userBlocks) {
+        RowSolver solver = solvers[w];
+        int to = Math.min(users, (b + 1) * solveBlock);
+        for (int u = b * solveBlock; u < to; u++) {
+          sum += solver.rowLoss(byUser, u, y, gram, x, u * k);
+        }
+      } else {
+        int ib = b - userBlocks;
+        int to = Math.min(items, (ib + 1) * solveBlock);
+        for (int i = ib * solveBlock; i < to; i++) {
+          double norm = ops.dot(y, i * k, y, i * k, k);
+          sum += (double) objective.lambdaFor(byItem.rowLength(i)) * norm;
+        }
+      }
+      partial[b] = sum;
+    });
+    double total = 0;
+    for (double v : partial) {
+      total += v;
+    }
+    return total;
+  }
+}

@@ -1,0 +1,234 @@
+package dev.reco.models.als;
+
+import dev.reco.core.CsrMatrix;
+import dev.reco.models.linalg.VectorOps;
+import java.util.Arrays;
+
+/**
+ * Solves, and evaluates, the least-squares problem of one row (a user given the item factors or
+ * an item given the user factors) as {@link AlsObjective} defines it. One instance per worker
+ * thread: it owns scratch buffers and is not thread-safe. The result of a row depends only on
+ * the row's data, the other side's factors, the Gram matrix and (for conjugate gradient) the
+ * row's previous vector, never on the thread or on earlier rows.
+ *
+ * <h2>Conjugate gradient</h2>
+ * Takács, Pilászy &amp; Tikk, "Applications of the conjugate gradient method for implicit
+ * feedback collaborative filtering", RecSys 2011: a fixed number of CG steps on
+ * {@code A x = b}, started from the row's vector of the previous sweep. The product
+ * {@code A p} is never formed as a matrix: {@code A p = G p + lambda_row p + sum_j w_j (y_j · p)
+ * y_j}, which costs {@code O(k^2 + n_row k)}. Each step can only lower the row's objective, so a
+ * sweep never raises the total loss (up to float rounding).
+ *
+ * <h2>Cholesky</h2>
+ * Builds the upper triangle of {@code A} in float (the Gram matrix plus one rank-one update per
+ * entry), then factorises {@code A = L L^T} and solves in double: the exact minimiser.
+ */
+final class RowSolver {
+  /** CG stops early once the squared residual norm falls below this (as in implicit). */
+  static final float CG_TOLERANCE = 1e-20f;
+
+  private final AlsObjective objective;
+  private final VectorOps ops;
+  private final int k;
+  private final float[] r;
+  private final float[] p;
+  private final float[] ap;
+  private float[] af; // Cholesky: k x k float, built lazily
+  private double[] ad;
+  private double[] bd;
+
+  RowSolver(AlsObjective objective, VectorOps ops) {
+    this.objective = objective;
+    this.ops = ops;
+    this.k = objective.factors;
+    this.r = new float[k];
+    this.p = new float[k];
+    this.ap = new float[k];
+  }
+
+  /**
+   * Refines {@code x[xOff .. xOff+k)} with {@code steps} conjugate-gradient steps; a row without
+   * entries gets the zero vector.
+   *
+   * @param rows the observed entries, one CSR row per solved vector
+   * @param row the row to solve
+   * @param other the other side's factors, row-major
+   * @param gram {@code Y^T Y} of the other side (full symmetric {@code k x k}), or null for
+   *     explicit feedback
+   * @param x holds the warm start and receives the result
+   * @param xOff offset of the row's vector
+   * @param steps CG steps, {@code >= 1}
+   */
+  void conjugateGradient(CsrMatrix rows, int row, float[] other, float[] gram, float[] x,
+      int xOff, int steps) {
+    int start = rows.rowStart(row);
+    int end = rows.rowEnd(row);
+    if (start == end) {
+      Arrays.fill(x, xOff, xOff + k, 0f);
+      return;
+    }
+    float lambdaRow = objective.lambdaFor(end - start);
+    // r = b - A x
+    if (gram != null) {
+      ops.matVec(gram, x, xOff, r, 0, k);
+      for (int a = 0; a < k; a++) {
+        r[a] = -r[a] - lambdaRow * x[xOff + a];
+      }
+    } else {
+      for (int a = 0; a < k; a++) {
+        r[a] = -lambdaRow * x[xOff + a];
+      }
+    }
+    for (int q = start; q < end; q++) {
+      int yOff = rows.columnAt(q) * k;
+      float v = rows.valueAt(q);
+      float s = ops.dot(other, yOff, x, xOff, k);
+      ops.axpy(objective.target(v) - objective.weight(v) * s, other, yOff, r, 0, k);
+    }
+    System.arraycopy(r, 0, p, 0, k);
+    float rsOld = ops.dot(r, 0, r, 0, k);
+    if (rsOld < CG_TOLERANCE) {
+      return;
+    }
+    for (int step = 0; step < steps; step++) {
+      // ap = A p without forming A
+      if (gram != null) {
+        ops.matVec(gram, p, 0, ap, 0, k);
+        ops.axpy(lambdaRow, p, 0, ap, 0, k);
+      } else {
+        for (int a = 0; a < k; a++) {
+          ap[a] = lambdaRow * p[a];
+        }
+      }
+      for (int q = start; q < end; q++) {
+        int yOff = rows.columnAt(q) * k;
+        float s = ops.dot(other, yOff, p, 0, k);
+        ops.axpy(objective.weight(rows.valueAt(q)) * s, other, yOff, ap, 0, k);
+      }
+      float pAp = ops.dot(p, 0, ap, 0, k);
+      if (!(pAp > 0f)) {
+        return; // p is (numerically) zero: nothing left to improve
+      }
+      float alpha = rsOld / pAp;
+      ops.axpy(alpha, p, 0, x, xOff, k);
+      ops.axpy(-alpha, ap, 0, r, 0, k);
+      float rsNew = ops.dot(r, 0, r, 0, k);
+      if (rsNew < CG_TOLERANCE) {
+        return;
+      }
+      float beta = rsNew / rsOld;
+      for (int a = 0; a < k; a++) {
+        p[a] = r[a] + beta * p[a];
+      }
+      rsOld = rsNew;
+    }
+  }
+
+  /**
+   * Writes the exact minimiser of the row's objective to {@code x[xOff .. xOff+k)}; a row
+   * without entries gets the zero vector.
+   *
+   * @param rows the observed entries
+   * @param row the row to solve
+   * @param other the other side's factors, row-major
+   * @param gram {@code Y^T Y} of the other side, or null for explicit feedback
+   * @param x receives the result
+   * @param xOff offset of the row's vector
+   * @throws IllegalStateException if the system is not numerically positive definite
+   */
+  void cholesky(CsrMatrix rows, int row, float[] other, float[] gram, float[] x, int xOff) {
+    int start = rows.rowStart(row);
+    int end = rows.rowEnd(row);
+    if (start == end) {
+      Arrays.fill(x, xOff, xOff + k, 0f);
+      return;
+    }
+    if (af == null) {
+      af = new float[k * k];
+      ad = new double[k * k];
+      bd = new double[k];
+    }
+    if (gram != null) {
+      System.arraycopy(gram, 0, af, 0, k * k);
+    } else {
+      Arrays.fill(af, 0f);
+    }
+    Arrays.fill(r, 0f); // r holds b
+    for (int q = start; q < end; q++) {
+      int yOff = rows.columnAt(q) * k;
+      float v = rows.valueAt(q);
+      float w = objective.weight(v);
+      if (w != 0f) {
+        // upper triangle only: row a gets w y_a y[a..k)
+        for (int a = 0; a < k; a++) {
+          float wa = w * other[yOff + a];
+          if (wa != 0f) {
+            ops.axpy(wa, other, yOff + a, af, a * k + a, k - a);
+          }
+        }
+      }
+      float t = objective.target(v);
+      if (t != 0f) {
+        ops.axpy(t, other, yOff, r, 0, k);
+      }
+    }
+    double lambdaRow = objective.lambdaFor(end - start);
+    // lower triangle of A in double: A[i][j] = af[j][i] for i >= j
+    for (int i = 0; i < k; i++) {
+      for (int j = 0; j <= i; j++) {
+        ad[i * k + j] = af[j * k + i];
+      }
+      ad[i * k + i] += lambdaRow;
+      bd[i] = r[i];
+    }
+    if (!Cholesky.factorLower(ad, k)) {
+      throw new IllegalStateException("the normal equations of row " + row + " (" + (end - start)
+          + " entries) are not numerically positive definite; expected a larger regularization"
+          + " than " + objective.lambda + " for data of this scale");
+    }
+    Cholesky.solveLower(ad, k, bd);
+    for (int a = 0; a < k; a++) {
+      x[xOff + a] = (float) bd[a];
+    }
+  }
+
+  /**
+   * Returns the row's share of the objective: {@code x^T G x + sum_j (w_j s_j^2 - 2 t_j s_j +
+   * e_j) + lambda_row |x|^2} with {@code s_j = x · y_j} (rows without entries have no
+   * regularization term under weighted lambda and contribute {@code x^T G x} otherwise).
+   *
+   * @param rows the observed entries
+   * @param row the row
+   * @param other the other side's factors
+   * @param gram {@code Y^T Y}, or null for explicit feedback
+   * @param x the row's factors
+   * @param xOff offset of the row's vector
+   * @return the row's loss
+   */
+  double rowLoss(CsrMatrix rows, int row, float[] other, float[] gram, float[] x, int xOff) {
+    int start = rows.rowStart(row);
+    int end = rows.rowEnd(row);
+    double loss = 0;
+    if (gram != null) {
+      ops.matVec(gram, x, xOff, ap, 0, k);
+      loss += ops.dot(ap, 0, x, xOff, k);
+    }
+    for (int q = start; q < end; q++) {
+      float v = rows.valueAt(q);
+      double s = ops.dot(other, rows.columnAt(q) * k, x, xOff, k);
+      loss += objective.weight(v) * s * s - 2.0 * objective.target(v) * s + objective.constant(v);
+    }
+    double norm = ops.dot(x, xOff, x, xOff, k);
+    return loss + (double) objective.lambdaFor(end - start) * norm;
+  }
+
+  /** Returns whether {@code x[xOff .. xOff+k)} is finite. */
+  boolean isFinite(float[] x, int xOff) {
+    for (int a = 0; a < k; a++) {
+      if (!Float.isFinite(x[xOff + a])) {
+        return false;
+      }
+    }
+    return true;
+  }
+}
