@@ -95,13 +95,30 @@ final class AlsFit {
     }
   }
 
+  /**
+   * Returns whether the conjugate-gradient half-iteration over a side with {@code rows} rows
+   * works in the eigenbasis of the other side's Gram matrix. Rotating both factor matrices costs
+   * {@code 2 k^2 (users + items)} (plus {@code O(k^3)} for the eigen-decomposition) and makes
+   * every product {@code G p} cost {@code O(k)}; without it each of the {@code cgSteps + 1}
+   * products per row costs {@code 2 k^2}. A function of the shape and the config only.
+   */
+  static boolean diagonalize(int rows, int users, int items, int k, int cgSteps) {
+    return (long) (cgSteps + 1) * rows > (long) users + items + 30L * k;
+  }
+
   MatrixFactorizationModel run() {
     Instant start = clock.instant();
     float[] x = new float[users * k];
     float[] y = new float[items * k];
-    float[] gram = objective.implicit ? new float[k * k] : null;
-    float[] userWorkspace = objective.implicit ? Factors.gramWorkspace(users, k, gramMinRows) : null;
-    float[] itemWorkspace = objective.implicit ? Factors.gramWorkspace(items, k, gramMinRows) : null;
+    boolean implicit = objective.implicit;
+    boolean cg = config.solver() == AlsConfig.Solver.CONJUGATE_GRADIENT;
+    boolean diagonalUsers = implicit && cg
+        && diagonalize(users, users, items, k, config.cgSteps());
+    boolean diagonalItems = implicit && cg
+        && diagonalize(items, users, items, k, config.cgSteps());
+    Gram gram = implicit ? new Gram(k) : null;
+    float[] userWorkspace = implicit ? Factors.gramWorkspace(users, k, gramMinRows) : null;
+    float[] itemWorkspace = implicit ? Factors.gramWorkspace(items, k, gramMinRows) : null;
     int patience = options.patience();
     float[] bestX = null;
     float[] bestY = null;
@@ -120,28 +137,50 @@ final class AlsFit {
       boolean gramHoldsY = false;
       for (int it = 1; it <= config.iterations(); it++) {
         options.cancellation().check(WHAT);
+        long t0 = System.nanoTime();
+        // users given the items
         if (gram != null && !gramHoldsY) {
-          Factors.gram(y, items, k, gramMinRows, itemWorkspace, gram, null, ops, runner);
+          Factors.gram(y, items, k, gramMinRows, itemWorkspace, gram.full, gram.fullDouble, ops,
+              runner);
         }
-        solveSide(byUser, users, y, gram, x, solvers, runner, it, "user");
+        if (diagonalUsers) {
+          gram.diagonalize(x, users, y, items, ops, runner);
+        }
+        long t1 = System.nanoTime();
+        solveSide(byUser, users, y, gram, diagonalUsers, x, solvers, runner, it, "user");
+        long t2 = System.nanoTime();
+        // items given the users
         if (gram != null) {
-          Factors.gram(x, users, k, gramMinRows, userWorkspace, gram, null, ops, runner);
+          Factors.gram(x, users, k, gramMinRows, userWorkspace, gram.full, gram.fullDouble, ops,
+              runner);
         }
-        solveSide(byItem, items, x, gram, y, solvers, runner, it, "item");
+        if (diagonalItems) {
+          gram.diagonalize(x, users, y, items, ops, runner);
+        }
+        long t3 = System.nanoTime();
+        solveSide(byItem, items, x, gram, diagonalItems, y, solvers, runner, it, "item");
+        long t4 = System.nanoTime();
         gramHoldsY = false;
         double loss = Double.NaN;
         if (config.computeLoss()) {
           if (gram != null) {
-            Factors.gram(y, items, k, gramMinRows, itemWorkspace, gram, null, ops, runner);
+            Factors.gram(y, items, k, gramMinRows, itemWorkspace, gram.full, gram.fullDouble,
+                ops, runner);
             gramHoldsY = true;
           }
-          loss = loss(x, y, gram, solvers, runner);
+          loss = loss(x, y, gram == null ? null : gram.full, solvers, runner);
         }
+        long t5 = System.nanoTime();
         double validationLoss = validation == null ? Double.NaN : validation.loss(x, y, runner);
         Duration elapsed = Duration.between(start, clock.instant());
         lastIteration = it;
-        LOG.debug("ALS iteration {}/{}: loss {}, validation loss {}, {} ms", it,
-            config.iterations(), loss, validationLoss, elapsed.toMillis());
+        if (LOG.isDebugEnabled()) {
+          LOG.debug("ALS iteration {}/{}: loss {}, validation loss {}; ms: Gram/rotation {} + {},"
+              + " users {}, items {}, loss {}, validation {}", it, config.iterations(), loss,
+              validationLoss, (t1 - t0) / 1_000_000, (t3 - t2) / 1_000_000,
+              (t2 - t1) / 1_000_000, (t4 - t3) / 1_000_000, (t5 - t4) / 1_000_000,
+              (System.nanoTime() - t5) / 1_000_000);
+        }
         options.listener().onIteration(
             new IterationReport(it, config.iterations(), loss, validationLoss, elapsed));
         if (validation != null && patience > 0) {
@@ -180,18 +219,19 @@ final class AlsFit {
   }
 
   /** Solves every row of one side, block by block. */
-  private void solveSide(CsrMatrix rows, int count, float[] other, float[] gram, float[] out,
-      RowSolver[] solvers, BlockRunner runner, int iteration, String side) {
+  private void solveSide(CsrMatrix rows, int count, float[] other, Gram gram, boolean diagonal,
+      float[] out, RowSolver[] solvers, BlockRunner runner, int iteration, String side) {
     boolean cholesky = config.solver() == AlsConfig.Solver.CHOLESKY;
     int steps = config.cgSteps();
+    float[] g = gram == null ? null : diagonal ? gram.eigenvalues : gram.full;
     runner.run(Factors.blocks(count, solveBlock), (b, w) -> {
       RowSolver solver = solvers[w];
       int to = Math.min(count, (b + 1) * solveBlock);
       for (int row = b * solveBlock; row < to; row++) {
         if (cholesky) {
-          solver.cholesky(rows, row, other, gram, out, row * k);
+          solver.cholesky(rows, row, other, g, out, row * k);
         } else {
-          solver.conjugateGradient(rows, row, other, gram, out, row * k, steps);
+          solver.conjugateGradient(rows, row, other, g, diagonal, out, row * k, steps);
         }
         if (!solver.isFinite(out, row * k)) {
           throw new IllegalStateException("iteration " + iteration + ": the vector of " + side
@@ -231,5 +271,53 @@ final class AlsFit {
       total += v;
     }
     return total;
+  }
+
+  /**
+   * The Gram matrix of the side held fixed, and the eigenbasis that makes it diagonal.
+   *
+   * <p>Diagonalisation: with {@code G = V diag(d) V^T} (Jacobi, in double), both factor matrices
+   * are rotated, {@code x <- V^T x} and {@code y <- V^T y}. Predictions {@code x · y}, the
+   * regularization and hence the objective are unchanged, conjugate gradient takes the same
+   * steps in the rotated coordinates (it is invariant under orthogonal changes of basis), and
+   * {@code G} becomes {@code diag(d)}, so {@code G p} costs {@code k} operations instead of
+   * {@code 2 k^2}. The fitted factors are therefore expressed in a rotated basis, which no
+   * prediction, similarity or fold-in can tell apart.
+   */
+  private static final class Gram {
+    final int k;
+    final float[] full;
+    final double[] fullDouble;
+    final float[] eigenvalues;
+    private final double[] work;
+    private final double[] values;
+    private final double[] vectors;
+    private final float[] rotation;
+
+    Gram(int k) {
+      this.k = k;
+      this.full = new float[k * k];
+      this.fullDouble = new double[k * k];
+      this.eigenvalues = new float[k];
+      this.work = new double[k * k];
+      this.values = new double[k];
+      this.vectors = new double[k * k];
+      this.rotation = new float[k * k];
+    }
+
+    /** Decomposes {@link #fullDouble} and rotates both sides into its eigenbasis. */
+    void diagonalize(float[] x, int users, float[] y, int items, VectorOps ops,
+        BlockRunner runner) {
+      System.arraycopy(fullDouble, 0, work, 0, k * k);
+      SymmetricEigen.decompose(work, k, values, vectors);
+      for (int a = 0; a < k; a++) {
+        eigenvalues[a] = (float) Math.max(0.0, values[a]);
+      }
+      for (int j = 0; j < k * k; j++) {
+        rotation[j] = (float) vectors[j];
+      }
+      Factors.rotate(x, users, k, rotation, ops, runner);
+      Factors.rotate(y, items, k, rotation, ops, runner);
+    }
   }
 }

@@ -62,10 +62,15 @@ final class Factors {
     return new float[blocks(rows, gramBlockRows(rows, k, minRows)) * k * k];
   }
 
+  /** Rows per transposed tile inside a Gram block. */
+  static final int GRAM_TILE = 128;
+
   /**
    * Computes {@code F^T F} of {@code rows x k} factors: each block of {@link #gramBlockRows} rows
-   * sums its rank-one updates (upper triangle, float) into its own partial, then the partials are
-   * added in double in block order and mirrored.
+   * sums into its own partial (upper triangle, float), tile by tile: a tile of up to
+   * {@link #GRAM_TILE} rows is transposed into {@code k} columns, and entry {@code (a, c)} gains
+   * the dot product of columns {@code a} and {@code c} (one {@code scoreRows} call per
+   * {@code a}). The partials are then added in double in block order and mirrored.
    *
    * @param out receives the full symmetric {@code k x k} matrix in float
    * @param outDouble receives it in double, or null
@@ -75,17 +80,31 @@ final class Factors {
     int blockRows = gramBlockRows(rows, k, minRows);
     int blocks = blocks(rows, blockRows);
     int kk = k * k;
+    float[][] tiles = new float[runner.workers()][];
+    float[][] dots = new float[runner.workers()][];
     runner.run(blocks, (b, w) -> {
+      if (tiles[w] == null) {
+        tiles[w] = new float[GRAM_TILE * k];
+        dots[w] = new float[k];
+      }
+      float[] tile = tiles[w];
+      float[] d = dots[w];
       int base = b * kk;
       Arrays.fill(workspace, base, base + kk, 0f);
-      int from = b * blockRows;
-      int to = Math.min(rows, from + blockRows);
-      for (int row = from; row < to; row++) {
-        int off = row * k;
+      int to = Math.min(rows, (b + 1) * blockRows);
+      for (int from = b * blockRows; from < to; from += GRAM_TILE) {
+        int len = Math.min(GRAM_TILE, to - from);
+        for (int r = 0; r < len; r++) {
+          int off = (from + r) * k;
+          for (int a = 0; a < k; a++) {
+            tile[a * len + r] = f[off + a];
+          }
+        }
         for (int a = 0; a < k; a++) {
-          float xa = f[off + a];
-          if (xa != 0f) {
-            ops.axpy(xa, f, off + a, workspace, base + a * k + a, k - a);
+          ops.scoreRows(tile, a, k - a, len, tile, a * len, d, 0);
+          int row = base + a * k + a;
+          for (int c = 0; c < k - a; c++) {
+            workspace[row + c] += d[c];
           }
         }
       }
@@ -108,6 +127,35 @@ final class Factors {
         out[c * k + a] = (float) v;
       }
     }
+  }
+
+  /**
+   * Rotates every row in place into the eigenbasis {@code V} (columns are the basis vectors):
+   * {@code x <- V^T x}. Applied to both sides, the model {@code X Y^T} and the regularization
+   * terms are unchanged (V is orthogonal), and the Gram matrix of the side {@code V} came from
+   * becomes diagonal. Costs {@code 2 k^2} per row.
+   *
+   * @param f row-major factors
+   * @param rows number of rows
+   * @param k factors per row
+   * @param v row-major {@code k x k} orthogonal matrix (float)
+   */
+  static void rotate(float[] f, int rows, int k, float[] v, VectorOps ops, BlockRunner runner) {
+    float[] vt = new float[k * k];
+    for (int a = 0; a < k; a++) {
+      for (int c = 0; c < k; c++) {
+        vt[c * k + a] = v[a * k + c];
+      }
+    }
+    float[][] tmp = new float[runner.workers()][k];
+    runner.run(blocks(rows, INIT_BLOCK), (b, w) -> {
+      float[] t = tmp[w];
+      int to = Math.min(rows, (b + 1) * INIT_BLOCK);
+      for (int row = b * INIT_BLOCK; row < to; row++) {
+        ops.matVec(vt, f, row * k, t, 0, k);
+        System.arraycopy(t, 0, f, row * k, k);
+      }
+    });
   }
 
   /** Returns {@code ceil(rows / blockSize)}. */

@@ -16,8 +16,9 @@ import java.util.Arrays;
  * feedback collaborative filtering", RecSys 2011: a fixed number of CG steps on
  * {@code A x = b}, started from the row's vector of the previous sweep. The product
  * {@code A p} is never formed as a matrix: {@code A p = G p + lambda_row p + sum_j w_j (y_j · p)
- * y_j}, which costs {@code O(k^2 + n_row k)}. Each step can only lower the row's objective, so a
- * sweep never raises the total loss (up to float rounding).
+ * y_j}, which costs {@code O(k^2 + n_row k)}, or {@code O(k + n_row k)} when the factors have
+ * been rotated so that {@code G} is diagonal (see {@link AlsFit}). Each step can only lower the
+ * row's objective, so a sweep never raises the total loss (up to float rounding).
  *
  * <h2>Cholesky</h2>
  * Builds the upper triangle of {@code A} in float (the Gram matrix plus one rank-one update per
@@ -33,6 +34,15 @@ final class RowSolver {
   private final float[] r;
   private final float[] p;
   private final float[] ap;
+  /**
+   * Most floats a solver copies a row's other-side vectors into: 32 MiB per worker, rows of up
+   * to 131,072 entries at k = 64. Longer rows are read in place.
+   */
+  static final int GATHER_CAP = 1 << 23;
+
+  private float[] gathered = new float[0]; // CG: the row's other-side vectors, contiguous
+  private float[] weights = new float[0]; // CG: w_j of the row's entries
+  private float[] scores = new float[0]; // CG: y_j · x or y_j · p of the row's entries
   private float[] af; // Cholesky: k x k float, built lazily
   private double[] ad;
   private double[] bd;
@@ -53,14 +63,15 @@ final class RowSolver {
    * @param rows the observed entries, one CSR row per solved vector
    * @param row the row to solve
    * @param other the other side's factors, row-major
-   * @param gram {@code Y^T Y} of the other side (full symmetric {@code k x k}), or null for
-   *     explicit feedback
+   * @param gram {@code Y^T Y} of the other side (full symmetric {@code k x k}, or its diagonal
+   *     of length {@code k} when {@code diagonal}), or null for explicit feedback
+   * @param diagonal whether {@code gram} holds only the diagonal of a diagonal Gram matrix
    * @param x holds the warm start and receives the result
    * @param xOff offset of the row's vector
    * @param steps CG steps, {@code >= 1}
    */
-  void conjugateGradient(CsrMatrix rows, int row, float[] other, float[] gram, float[] x,
-      int xOff, int steps) {
+  void conjugateGradient(CsrMatrix rows, int row, float[] other, float[] gram, boolean diagonal,
+      float[] x, int xOff, int steps) {
     int start = rows.rowStart(row);
     int end = rows.rowEnd(row);
     if (start == end) {
@@ -69,7 +80,11 @@ final class RowSolver {
     }
     float lambdaRow = objective.lambdaFor(end - start);
     // r = b - A x
-    if (gram != null) {
+    if (diagonal) {
+      for (int a = 0; a < k; a++) {
+        r[a] = -(gram[a] + lambdaRow) * x[xOff + a];
+      }
+    } else if (gram != null) {
       ops.matVec(gram, x, xOff, r, 0, k);
       for (int a = 0; a < k; a++) {
         r[a] = -r[a] - lambdaRow * x[xOff + a];
@@ -79,11 +94,36 @@ final class RowSolver {
         r[a] = -lambdaRow * x[xOff + a];
       }
     }
-    for (int q = start; q < end; q++) {
-      int yOff = rows.columnAt(q) * k;
-      float v = rows.valueAt(q);
-      float s = ops.dot(other, yOff, x, xOff, k);
-      ops.axpy(objective.target(v) - objective.weight(v) * s, other, yOff, r, 0, k);
+    // The first pass gathers the row's other-side vectors into contiguous scratch (when they
+    // fit), so the CG steps below stream them instead of chasing rows across the factor matrix.
+    int n = end - start;
+    boolean gather = (long) n * k <= GATHER_CAP;
+    if (gather && gathered.length < n * k) {
+      gathered = new float[Math.max(n * k, Math.min(GATHER_CAP, 2 * gathered.length))];
+    }
+    if (weights.length < n) {
+      weights = new float[Math.max(n, 2 * weights.length)];
+    }
+    if (scores.length < n) {
+      scores = new float[Math.max(n, 2 * scores.length)];
+    }
+    if (gather) {
+      for (int j = 0; j < n; j++) {
+        System.arraycopy(other, rows.columnAt(start + j) * k, gathered, j * k, k);
+      }
+      ops.scoreRows(gathered, 0, n, k, x, xOff, scores, 0);
+    } else {
+      for (int j = 0; j < n; j++) {
+        scores[j] = ops.dot(other, rows.columnAt(start + j) * k, x, xOff, k);
+      }
+    }
+    float[] vectors = gather ? gathered : other;
+    for (int j = 0; j < n; j++) {
+      float v = rows.valueAt(start + j);
+      float w = objective.weight(v);
+      weights[j] = w;
+      int yOff = gather ? j * k : rows.columnAt(start + j) * k;
+      ops.axpy(objective.target(v) - w * scores[j], vectors, yOff, r, 0, k);
     }
     System.arraycopy(r, 0, p, 0, k);
     float rsOld = ops.dot(r, 0, r, 0, k);
@@ -92,7 +132,11 @@ final class RowSolver {
     }
     for (int step = 0; step < steps; step++) {
       // ap = A p without forming A
-      if (gram != null) {
+      if (diagonal) {
+        for (int a = 0; a < k; a++) {
+          ap[a] = (gram[a] + lambdaRow) * p[a];
+        }
+      } else if (gram != null) {
         ops.matVec(gram, p, 0, ap, 0, k);
         ops.axpy(lambdaRow, p, 0, ap, 0, k);
       } else {
@@ -100,10 +144,16 @@ final class RowSolver {
           ap[a] = lambdaRow * p[a];
         }
       }
-      for (int q = start; q < end; q++) {
-        int yOff = rows.columnAt(q) * k;
-        float s = ops.dot(other, yOff, p, 0, k);
-        ops.axpy(objective.weight(rows.valueAt(q)) * s, other, yOff, ap, 0, k);
+      if (gather) {
+        ops.scoreRows(gathered, 0, n, k, p, 0, scores, 0);
+        for (int j = 0; j < n; j++) {
+          ops.axpy(weights[j] * scores[j], gathered, j * k, ap, 0, k);
+        }
+      } else {
+        for (int j = 0; j < n; j++) {
+          int yOff = rows.columnAt(start + j) * k;
+          ops.axpy(weights[j] * ops.dot(other, yOff, p, 0, k), other, yOff, ap, 0, k);
+        }
       }
       float pAp = ops.dot(p, 0, ap, 0, k);
       if (!(pAp > 0f)) {

@@ -41,7 +41,7 @@ class RowSolverTest {
   private static float[] cg(AlsConfig config, CsrMatrix rows, float[] gram, int steps) {
     float[] x = new float[config.factors()];
     new RowSolver(new AlsObjective(config), VectorOps.best())
-        .conjugateGradient(rows, 0, Y, gram, x, 0, steps);
+        .conjugateGradient(rows, 0, Y, gram, false, x, 0, steps);
     return x;
   }
 
@@ -136,12 +136,32 @@ class RowSolverTest {
   }
 
   @Test
+  void diagonalGramHandCase() {
+    // Item factors y1 = (1, 0), y2 = (0, 2): G = diag(1, 4), passed as its diagonal. The user has
+    // item 1 with r = 2 (LINEAR, alpha 1: c1 = 2, w1 = 1, t1 = 2); lambda = 0.5.
+    // A = G + w1 y1 y1^T + 0.5 I = diag(1 + 1 + 0.5, 4 + 0.5) = diag(2.5, 4.5), b = 2 y1 = (2, 0)
+    // x = (2 / 2.5, 0) = (0.8, 0)
+    float[] y = {1, 0, 0, 2};
+    AlsConfig config = implicit(AlsConfig.Confidence.LINEAR, 0.5, AlsConfig.RegularizationMode.PLAIN);
+    RowSolver solver = new RowSolver(new AlsObjective(config), VectorOps.best());
+    float[] x = {0.1f, -0.3f};
+    solver.conjugateGradient(row(new int[] {0}, new float[] {2}), 0, y, new float[] {1, 4}, true,
+        x, 0, 2);
+    assertArrayEquals(new float[] {0.8f, 0f}, x, 1e-6f);
+    // the same through the full matrix
+    float[] full = {0.1f, -0.3f};
+    solver.conjugateGradient(row(new int[] {0}, new float[] {2}), 0, y, new float[] {1, 0, 0, 4},
+        false, full, 0, 2);
+    assertArrayEquals(x, full, 1e-6f);
+  }
+
+  @Test
   void rowWithoutEntriesGetsTheZeroVector() {
     AlsConfig config = implicit(AlsConfig.Confidence.LINEAR, 0.5, AlsConfig.RegularizationMode.PLAIN);
     CsrMatrix empty = CsrMatrix.fromCoordinates(1, 2, new int[0], new int[0], new float[0], 0);
     float[] x = {0.3f, -0.2f};
     new RowSolver(new AlsObjective(config), VectorOps.best())
-        .conjugateGradient(empty, 0, Y, GRAM, x, 0, 3);
+        .conjugateGradient(empty, 0, Y, GRAM, false, x, 0, 3);
     assertArrayEquals(new float[] {0, 0}, x, 0f);
   }
 
@@ -225,7 +245,7 @@ class RowSolverTest {
     float[] chol = new float[k];
     solver.cholesky(rows, 0, y, gram, chol, 0);
     float[] cg = new float[k];
-    solver.conjugateGradient(rows, 0, y, gram, cg, 0, 4 * k);
+    solver.conjugateGradient(rows, 0, y, gram, false, cg, 0, 4 * k);
     double scale = 1;
     for (double v : expected) {
       scale = Math.max(scale, Math.abs(v));
