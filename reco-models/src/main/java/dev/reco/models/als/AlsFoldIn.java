@@ -5,6 +5,7 @@ import dev.reco.core.IdIndex;
 import dev.reco.models.linalg.VectorOps;
 import dev.reco.models.mf.Cancellation;
 import dev.reco.models.mf.MatrixFactorizationModel;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -135,18 +136,31 @@ public final class AlsFoldIn {
     if (n == 0) {
       return x;
     }
-    int[] rows = new int[n];
-    int[] cols = new int[n];
-    float[] vals = new float[n];
+    // sort the known items by index (stable: key = index, then position) and sum duplicates in
+    // input order, so the one-row matrix below is built without any pass over the catalog
+    long[] keys = new long[n];
     int c = 0;
     for (int j = 0; j < indexes.length; j++) {
       if (indexes[j] != IdIndex.UNKNOWN) {
-        cols[c] = indexes[j];
-        vals[c] = values[j];
-        c++;
+        keys[c++] = ((long) indexes[j] << 32) | j;
       }
     }
-    CsrMatrix row = CsrMatrix.fromCoordinates(1, items.size(), rows, cols, vals, n);
+    Arrays.sort(keys);
+    int[] cols = new int[n];
+    float[] vals = new float[n];
+    int distinct = 0;
+    for (int q = 0; q < n; ) {
+      int item = (int) (keys[q] >>> 32);
+      double sum = 0;
+      for (; q < n && (int) (keys[q] >>> 32) == item; q++) {
+        sum += values[(int) keys[q]];
+      }
+      cols[distinct] = item;
+      vals[distinct] = (float) sum;
+      distinct++;
+    }
+    CsrMatrix row = CsrMatrix.fromCoordinates(1, items.size(), new int[distinct], cols, vals,
+        distinct);
     for (int q = 0; q < row.nnz(); q++) {
       if (!Float.isFinite(objective.confidence(row.valueAt(q)))
           || !Float.isFinite(row.valueAt(q))) {

@@ -21,8 +21,9 @@ import java.util.Arrays;
  * row's objective, so a sweep never raises the total loss (up to float rounding).
  *
  * <h2>Cholesky</h2>
- * Builds the upper triangle of {@code A} in float (the Gram matrix plus one rank-one update per
- * entry), then factorises {@code A = L L^T} and solves in double: the exact minimiser.
+ * Builds the upper triangle of {@code A} in float (the Gram matrix plus {@code sum_j w_j y_j
+ * y_j^T}, from transposed tiles of the entries' vectors), then factorises {@code A = U^T U} and
+ * solves in double: the exact minimiser.
  */
 final class RowSolver {
   /** CG stops early once the squared residual norm falls below this (as in implicit). */
@@ -44,6 +45,10 @@ final class RowSolver {
   private float[] weights = new float[0]; // CG: w_j of the row's entries
   private float[] scores = new float[0]; // CG: y_j · x or y_j · p of the row's entries
   private float[] af; // Cholesky: k x k float, built lazily
+  private float[] tile; // Cholesky: up to GRAM_TILE entry vectors as columns
+  private float[] tileWeights; // their weights w_j
+  private float[] weightedColumn; // one column of the tile scaled by the weights
+  private final float[] scratchK;
   private double[] ad;
   private double[] bd;
 
@@ -54,6 +59,7 @@ final class RowSolver {
     this.r = new float[k];
     this.p = new float[k];
     this.ap = new float[k];
+    this.scratchK = new float[k];
   }
 
   /**
@@ -204,39 +210,55 @@ final class RowSolver {
       Arrays.fill(af, 0f);
     }
     Arrays.fill(r, 0f); // r holds b
-    for (int q = start; q < end; q++) {
-      int yOff = rows.columnAt(q) * k;
-      float v = rows.valueAt(q);
-      float w = objective.weight(v);
-      if (w != 0f) {
-        // upper triangle only: row a gets w y_a y[a..k)
+    // upper triangle of sum_j w_j y_j y_j^T, tile by tile: the tile holds the entries' vectors
+    // as columns, and row a gains the dot products of column a, scaled by the weights, with
+    // columns a..k-1
+    if (tile == null) {
+      tile = new float[Factors.GRAM_TILE * k];
+      tileWeights = new float[Factors.GRAM_TILE];
+      weightedColumn = new float[Factors.GRAM_TILE];
+    }
+    for (int from = start; from < end; from += Factors.GRAM_TILE) {
+      int len = Math.min(Factors.GRAM_TILE, end - from);
+      for (int j = 0; j < len; j++) {
+        int yOff = rows.columnAt(from + j) * k;
+        float v = rows.valueAt(from + j);
+        tileWeights[j] = objective.weight(v);
         for (int a = 0; a < k; a++) {
-          float wa = w * other[yOff + a];
-          if (wa != 0f) {
-            ops.axpy(wa, other, yOff + a, af, a * k + a, k - a);
-          }
+          tile[a * len + j] = other[yOff + a];
+        }
+        float t = objective.target(v);
+        if (t != 0f) {
+          ops.axpy(t, other, yOff, r, 0, k);
         }
       }
-      float t = objective.target(v);
-      if (t != 0f) {
-        ops.axpy(t, other, yOff, r, 0, k);
+      for (int a = 0; a < k; a++) {
+        int column = a * len;
+        for (int j = 0; j < len; j++) {
+          weightedColumn[j] = tileWeights[j] * tile[column + j];
+        }
+        ops.scoreRows(tile, a, k - a, len, weightedColumn, 0, scratchK, 0);
+        int rowA = a * k + a;
+        for (int c = 0; c < k - a; c++) {
+          af[rowA + c] += scratchK[c];
+        }
       }
     }
     double lambdaRow = objective.lambdaFor(end - start);
-    // lower triangle of A in double: A[i][j] = af[j][i] for i >= j
+    // upper triangle of A in double
     for (int i = 0; i < k; i++) {
-      for (int j = 0; j <= i; j++) {
-        ad[i * k + j] = af[j * k + i];
+      for (int j = i; j < k; j++) {
+        ad[i * k + j] = af[i * k + j];
       }
       ad[i * k + i] += lambdaRow;
       bd[i] = r[i];
     }
-    if (!Cholesky.factorLower(ad, k)) {
+    if (!Cholesky.factorUpper(ad, k)) {
       throw new IllegalStateException("the normal equations of row " + row + " (" + (end - start)
           + " entries) are not numerically positive definite; expected a larger regularization"
           + " than " + objective.lambda + " for data of this scale");
     }
-    Cholesky.solveLower(ad, k, bd);
+    Cholesky.solveUpper(ad, k, bd);
     for (int a = 0; a < k; a++) {
       x[xOff + a] = (float) bd[a];
     }
