@@ -37,8 +37,8 @@ import java.util.Objects;
  * @param seed seed of the factor initialisation
  * @param initStd standard deviation of the Gaussian initial factors, finite and {@code > 0}
  * @param computeLoss whether to compute the training objective {@code L} after every iteration
- *     for the listener (about 10-15% of an implicit iteration's time); {@code NaN} is reported
- *     otherwise
+ *     for the listener (one more pass over the observed entries, a few percent of an iteration);
+ *     {@code NaN} is reported otherwise
  */
 public record AlsConfig(
     int factors,

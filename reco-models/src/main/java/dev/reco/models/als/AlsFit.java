@@ -153,9 +153,11 @@ final class AlsFit {
         if (gram != null) {
           Factors.gram(x, users, k, gramMinRows, userWorkspace, gram.full, gram.fullDouble, ops,
               runner);
+          System.arraycopy(gram.fullDouble, 0, gram.userGram, 0, k * k);
         }
         if (diagonalItems) {
           gram.diagonalize(x, users, y, items, ops, runner);
+          gram.diagonalInto(gram.userGram); // X^T X in the rotated basis
         }
         long t3 = System.nanoTime();
         solveSide(byItem, items, x, gram, diagonalItems, y, solvers, runner, it, "item");
@@ -168,7 +170,7 @@ final class AlsFit {
                 ops, runner);
             gramHoldsY = true;
           }
-          loss = loss(x, y, gram == null ? null : gram.full, solvers, runner);
+          loss = loss(x, y, gram, solvers, runner);
         }
         long t5 = System.nanoTime();
         double validationLoss = validation == null ? Double.NaN : validation.loss(x, y, runner);
@@ -242,9 +244,13 @@ final class AlsFit {
     });
   }
 
-  /** Returns the objective L: user rows carry the data terms, item rows their regularization. */
-  private double loss(float[] x, float[] y, float[] gram, RowSolver[] solvers,
-      BlockRunner runner) {
+  /**
+   * Returns the objective L. For implicit feedback the weight-1 part over all entries is
+   * {@code sum_u x_u^T (Y^T Y) x_u = <Y^T Y, X^T X>} (Frobenius product of the two Gram matrices,
+   * both current), so user rows add only their observed entries' terms and regularization; item
+   * rows add their regularization.
+   */
+  private double loss(float[] x, float[] y, Gram gram, RowSolver[] solvers, BlockRunner runner) {
     int userBlocks = Factors.blocks(users, solveBlock);
     int itemBlocks = Factors.blocks(items, solveBlock);
     double[] partial = new double[userBlocks + itemBlocks];
@@ -254,7 +260,7 @@ final class AlsFit {
         RowSolver solver = solvers[w];
         int to = Math.min(users, (b + 1) * solveBlock);
         for (int u = b * solveBlock; u < to; u++) {
-          sum += solver.rowLoss(byUser, u, y, gram, x, u * k);
+          sum += solver.rowLoss(byUser, u, y, null, x, u * k);
         }
       } else {
         int ib = b - userBlocks;
@@ -267,6 +273,11 @@ final class AlsFit {
       partial[b] = sum;
     });
     double total = 0;
+    if (gram != null) {
+      for (int j = 0; j < k * k; j++) {
+        total += gram.fullDouble[j] * gram.userGram[j];
+      }
+    }
     for (double v : partial) {
       total += v;
     }
@@ -289,6 +300,8 @@ final class AlsFit {
     final float[] full;
     final double[] fullDouble;
     final float[] eigenvalues;
+    /** {@code X^T X} of the current user factors, in the current basis (for the loss). */
+    final double[] userGram;
     private final double[] work;
     private final double[] values;
     private final double[] vectors;
@@ -299,6 +312,7 @@ final class AlsFit {
       this.full = new float[k * k];
       this.fullDouble = new double[k * k];
       this.eigenvalues = new float[k];
+      this.userGram = new double[k * k];
       this.work = new double[k * k];
       this.values = new double[k];
       this.vectors = new double[k * k];
@@ -318,6 +332,14 @@ final class AlsFit {
       }
       Factors.rotate(x, users, k, rotation, ops, runner);
       Factors.rotate(y, items, k, rotation, ops, runner);
+    }
+
+    /** Writes {@code diag(d)} of the last decomposition: the decomposed matrix, rotated. */
+    void diagonalInto(double[] out) {
+      java.util.Arrays.fill(out, 0.0);
+      for (int a = 0; a < k; a++) {
+        out[a * k + a] = values[a];
+      }
     }
   }
 }

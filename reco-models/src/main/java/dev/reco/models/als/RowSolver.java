@@ -28,6 +28,11 @@ import java.util.Arrays;
 final class RowSolver {
   /** CG stops early once the squared residual norm falls below this (as in implicit). */
   static final float CG_TOLERANCE = 1e-20f;
+  /**
+   * Most floats a solver copies a row's other-side vectors into: 32 MiB per worker, rows of up
+   * to 131,072 entries at k = 64. Longer rows are read in place.
+   */
+  static final int GATHER_CAP = 1 << 23;
 
   private final AlsObjective objective;
   private final VectorOps ops;
@@ -35,12 +40,6 @@ final class RowSolver {
   private final float[] r;
   private final float[] p;
   private final float[] ap;
-  /**
-   * Most floats a solver copies a row's other-side vectors into: 32 MiB per worker, rows of up
-   * to 131,072 entries at k = 64. Longer rows are read in place.
-   */
-  static final int GATHER_CAP = 1 << 23;
-
   private float[] gathered = new float[0]; // CG: the row's other-side vectors, contiguous
   private float[] weights = new float[0]; // CG: w_j of the row's entries
   private float[] scores = new float[0]; // CG: y_j · x or y_j · p of the row's entries
@@ -266,8 +265,9 @@ final class RowSolver {
 
   /**
    * Returns the row's share of the objective: {@code x^T G x + sum_j (w_j s_j^2 - 2 t_j s_j +
-   * e_j) + lambda_row |x|^2} with {@code s_j = x · y_j} (rows without entries have no
-   * regularization term under weighted lambda and contribute {@code x^T G x} otherwise).
+   * e_j) + lambda_row |x|^2} with {@code s_j = x · y_j}; for implicit feedback the first term
+   * covers every unobserved entry through {@code sum_{i unobserved} s_i^2 = x^T G x - sum_{j
+   * observed} s_j^2}, which the weights {@code w_j = c_j - 1} account for.
    *
    * @param rows the observed entries
    * @param row the row

@@ -298,7 +298,12 @@ class AlsTrainerTest {
   @EnumSource(AlsConfig.Confidence.class)
   void reportedLossIsTheObjectiveOfTheReturnedFactors(AlsConfig.Confidence confidence) {
     Interactions data = AlsTestData.random(40, 25, 6, 41);
+    // with 3 CG steps only the user half works in a rotated basis, with 8 both halves do
+    assertTrue(AlsFit.diagonalize(40, 40, 25, 3, 3) && !AlsFit.diagonalize(25, 40, 25, 3, 3));
+    assertTrue(AlsFit.diagonalize(25, 40, 25, 3, 8));
     for (AlsConfig base : new AlsConfig[] {AlsConfig.implicitDefaults().withAlpha(2),
+        AlsConfig.implicitDefaults().withAlpha(2).withCgSteps(8),
+        AlsConfig.implicitDefaults().withAlpha(2).withSolver(AlsConfig.Solver.CHOLESKY),
         AlsConfig.explicitDefaults()}) {
       for (AlsConfig.RegularizationMode mode : AlsConfig.RegularizationMode.values()) {
         AlsConfig config = base.withFactors(3).withIterations(2).withConfidence(confidence)
