@@ -10,7 +10,24 @@ package dev.reco.models.linalg;
  * <p>Implementations are stateless and thread-safe. Results of one implementation are
  * deterministic (a fixed summation order), but the scalar and SIMD implementations sum in
  * different orders and may differ in the last bits; a model is bit-reproducible for a given
- * implementation, data and seed.
+ * implementation ({@link #name()}), data and seed. Within one implementation:
+ *
+ * <ul>
+ *   <li>a dot product's summation order depends only on {@code n}, never on the offsets, and
+ *       {@link #matVec} and {@link #scoreRows} compute every output exactly as {@link #dot} on
+ *       that row would (bit-identical), so a single prediction always equals the score the same
+ *       item gets in a batch;
+ *   <li>{@link #axpy} and {@link #rankOneUpdate} compute every element with the same formula
+ *       (a multiply-add, fused or not as {@link #name()} says), so results do not depend on
+ *       offsets or on where a vector ends.
+ * </ul>
+ *
+ * <p>Every kernel checks its arguments before it writes anything: a negative length throws
+ * {@link IllegalArgumentException}, a range outside its array throws
+ * {@link IndexOutOfBoundsException}, and an output range that overlaps an input range of the same
+ * array throws {@link IllegalArgumentException} (except {@code axpy} with {@code x} and {@code y}
+ * the very same range, which is well defined). Lengths are rarely above a few hundred; the SIMD
+ * implementation is written for n = 32..256.
  */
 public interface VectorOps {
 
@@ -29,7 +46,12 @@ public interface VectorOps {
     return VectorOpsProvider.BEST;
   }
 
-  /** Returns a short name of the implementation, e.g. {@code "scalar"} or {@code "panama-256"}. */
+  /**
+   * Returns a short name of the implementation that determines its rounding: {@code "scalar"}, or
+   * {@code "panama-<bits>"} for the SIMD one with {@code bits}-wide vectors, with a
+   * {@code "-fma"} suffix when it uses fused multiply-add (e.g. {@code "panama-256-fma"}).
+   * Two JVMs whose implementations have the same name compute bit-identical results.
+   */
   String name();
 
   /**
@@ -41,6 +63,8 @@ public interface VectorOps {
    * @param bOff offset of the second vector
    * @param n vector length
    * @return the dot product
+   * @throws IllegalArgumentException if {@code n < 0}
+   * @throws IndexOutOfBoundsException if a range lies outside its array
    */
   float dot(float[] a, int aOff, float[] b, int bOff, int n);
 
@@ -53,6 +77,9 @@ public interface VectorOps {
    * @param y the updated vector's array
    * @param yOff its offset
    * @param n vector length
+   * @throws IllegalArgumentException if {@code n < 0}, or if {@code x} and {@code y} are the same
+   *     array and the ranges overlap without being equal
+   * @throws IndexOutOfBoundsException if a range lies outside its array
    */
   void axpy(float alpha, float[] x, int xOff, float[] y, int yOff, int n);
 
@@ -66,6 +93,9 @@ public interface VectorOps {
    * @param y the output vector's array (overwritten)
    * @param yOff its offset
    * @param n dimension
+   * @throws IllegalArgumentException if {@code n < 0}, or if {@code y}'s range overlaps
+   *     {@code x}'s or the matrix's in the same array
+   * @throws IndexOutOfBoundsException if a range lies outside its array
    */
   void matVec(float[] a, float[] x, int xOff, float[] y, int yOff, int n);
 
@@ -77,6 +107,9 @@ public interface VectorOps {
    * @param xOff its offset
    * @param a the matrix, updated in place
    * @param n dimension
+   * @throws IllegalArgumentException if {@code n < 0}, or if {@code x} and the matrix overlap in
+   *     the same array
+   * @throws IndexOutOfBoundsException if a range lies outside its array
    */
   void rankOneUpdate(float alpha, float[] x, int xOff, float[] a, int n);
 
@@ -93,6 +126,9 @@ public interface VectorOps {
    * @param xOff its offset
    * @param out output scores
    * @param outOff offset of the first score
+   * @throws IllegalArgumentException if {@code rows < 0} or {@code n < 0}, or if the output
+   *     range overlaps the scored rows or {@code x} in the same array
+   * @throws IndexOutOfBoundsException if a range lies outside its array
    */
   void scoreRows(float[] matrix, int firstRow, int rows, int n, float[] x, int xOff, float[] out,
       int outOff);
