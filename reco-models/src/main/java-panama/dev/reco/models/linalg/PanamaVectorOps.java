@@ -99,6 +99,14 @@ final class PanamaVectorOps implements VectorOps {
     scalar.axpy(-3f, x, 0, a, 5, n);
     ops.axpy(-3f, x, 0, b, 5, n);
     same &= java.util.Arrays.equals(a, b);
+    float[] gram = new float[n * n];
+    for (int i = 0; i < gram.length; i++) {
+      gram[i] = i % 5;
+    }
+    float[] gram2 = gram.clone();
+    scalar.addGram(a, 1, BLOCK + 2, n, gram);
+    ops.addGram(a, 1, BLOCK + 2, n, gram2);
+    same &= java.util.Arrays.equals(gram, gram2);
     if (!same) {
       throw new UnsupportedOperationException(ops.name
           + " disagrees with the scalar kernels on exact integer inputs on this JVM");
@@ -172,7 +180,63 @@ final class PanamaVectorOps implements VectorOps {
     scoreRows(matrix, firstRow, rows, n, x, xOff, out, outOff, fma);
   }
 
+  @Override
+  public void addGram(float[] matrix, int firstRow, int rows, int n, float[] a) {
+    ScalarVectorOps.checkGram(matrix, firstRow, rows, n, a);
+    addGram(matrix, firstRow, rows, n, a, fma);
+    ScalarVectorOps.mirrorUpperTriangle(a, n);
+  }
+
   // ---- kernels (arguments already checked) ----
+
+  /**
+   * Adds four rows per pass to the upper triangle of {@code a}, row {@code i} from the vector
+   * chunk holding column {@code i}: each chunk of {@code a} is loaded and stored once per four
+   * rows instead of once per row. Entries left of the diagonal in that first chunk are computed
+   * too and then overwritten by the mirror.
+   */
+  private static void addGram(float[] m, int firstRow, int rows, int n, float[] a, boolean fma) {
+    int r = 0;
+    for (; r + BLOCK <= rows; r += BLOCK) {
+      int o0 = (firstRow + r) * n;
+      int o1 = o0 + n;
+      int o2 = o1 + n;
+      int o3 = o2 + n;
+      for (int i = 0; i < n; i++) {
+        float c0 = m[o0 + i];
+        float c1 = m[o1 + i];
+        float c2 = m[o2 + i];
+        float c3 = m[o3 + i];
+        FloatVector v0 = FloatVector.broadcast(SPECIES, c0);
+        FloatVector v1 = FloatVector.broadcast(SPECIES, c1);
+        FloatVector v2 = FloatVector.broadcast(SPECIES, c2);
+        FloatVector v3 = FloatVector.broadcast(SPECIES, c3);
+        int row = i * n;
+        int j = i - i % LANES;
+        for (int bound = n - LANES; j <= bound; j += LANES) {
+          FloatVector acc = FloatVector.fromArray(SPECIES, a, row + j);
+          acc = madd(v0, FloatVector.fromArray(SPECIES, m, o0 + j), acc, fma);
+          acc = madd(v1, FloatVector.fromArray(SPECIES, m, o1 + j), acc, fma);
+          acc = madd(v2, FloatVector.fromArray(SPECIES, m, o2 + j), acc, fma);
+          acc = madd(v3, FloatVector.fromArray(SPECIES, m, o3 + j), acc, fma);
+          acc.intoArray(a, row + j);
+        }
+        for (; j < n; j++) {
+          float s = madd(c0, m[o0 + j], a[row + j], fma);
+          s = madd(c1, m[o1 + j], s, fma);
+          s = madd(c2, m[o2 + j], s, fma);
+          a[row + j] = madd(c3, m[o3 + j], s, fma);
+        }
+      }
+    }
+    for (; r < rows; r++) {
+      int o = (firstRow + r) * n;
+      for (int i = 0; i < n; i++) {
+        int start = i - i % LANES;
+        axpy(m[o + i], m, o + start, a, i * n + start, n - start, fma);
+      }
+    }
+  }
 
   private static float dot(float[] a, int aOff, float[] b, int bOff, int n, boolean fma) {
     FloatVector acc0 = FloatVector.zero(SPECIES);

@@ -107,4 +107,59 @@ final class ScalarVectorOps implements VectorOps {
       out[outOff + r] = dotUnchecked(matrix, (firstRow + r) * n, x, xOff, n);
     }
   }
+
+  @Override
+  public void addGram(float[] matrix, int firstRow, int rows, int n, float[] a) {
+    checkGram(matrix, firstRow, rows, n, a);
+    int r = 0;
+    for (; r + 4 <= rows; r += 4) {
+      int o0 = (firstRow + r) * n;
+      int o1 = o0 + n;
+      int o2 = o1 + n;
+      int o3 = o2 + n;
+      for (int i = 0; i < n; i++) {
+        float c0 = matrix[o0 + i];
+        float c1 = matrix[o1 + i];
+        float c2 = matrix[o2 + i];
+        float c3 = matrix[o3 + i];
+        int row = i * n;
+        for (int j = i; j < n; j++) {
+          a[row + j] = (((a[row + j] + c0 * matrix[o0 + j]) + c1 * matrix[o1 + j])
+              + c2 * matrix[o2 + j]) + c3 * matrix[o3 + j];
+        }
+      }
+    }
+    for (; r < rows; r++) {
+      int o = (firstRow + r) * n;
+      for (int i = 0; i < n; i++) {
+        float c = matrix[o + i];
+        int row = i * n;
+        for (int j = i; j < n; j++) {
+          a[row + j] += c * matrix[o + j];
+        }
+      }
+    }
+    mirrorUpperTriangle(a, n);
+  }
+
+  /** The argument checks of {@link VectorOps#addGram}, shared with the SIMD implementation. */
+  static void checkGram(float[] matrix, int firstRow, int rows, int n, float[] a) {
+    Ranges.checkNonNegative("rows", rows);
+    Ranges.checkNonNegative("n", n);
+    long start = (long) firstRow * n;
+    long size = (long) rows * n;
+    long square = (long) n * n;
+    Ranges.checkRange("matrix", matrix, start, size);
+    Ranges.checkRange("a", a, 0, square);
+    Ranges.checkDisjoint("a", a, 0, square, "matrix", matrix, start, size);
+  }
+
+  /** Copies the upper triangle of the {@code n x n} matrix onto its lower triangle. */
+  static void mirrorUpperTriangle(float[] a, int n) {
+    for (int i = 1; i < n; i++) {
+      for (int j = 0; j < i; j++) {
+        a[i * n + j] = a[j * n + i];
+      }
+    }
+  }
 }

@@ -17,10 +17,13 @@ package dev.reco.models.linalg;
  *       {@link #matVec} and {@link #scoreRows} compute every output exactly as {@link #dot} on
  *       that row would (bit-identical), so a single prediction always equals the score the same
  *       item gets in a batch;
- *   <li>{@link #axpy} and {@link #rankOneUpdate} compute every element with the same formula
- *       (a multiply-add, fused or not as {@link #name()} says), so results do not depend on
- *       offsets or on where a vector ends.
+ *   <li>{@link #axpy}, {@link #rankOneUpdate} and {@link #addGram} compute every element with
+ *       the same formula (a multiply-add, fused or not as {@link #name()} says), so results do
+ *       not depend on offsets or on where a vector ends.
  * </ul>
+ *
+ * <p>{@link #addGram} is the one kernel beyond dot, axpy, matrix-vector product, rank-one update
+ * and row scoring: ALS builds a Gram matrix over all users or items every half-iteration.
  *
  * <p>Every kernel checks its arguments before it writes anything: a negative length throws
  * {@link IllegalArgumentException}, a range outside its array throws
@@ -132,4 +135,29 @@ public interface VectorOps {
    */
   void scoreRows(float[] matrix, int firstRow, int rows, int n, float[] x, int xOff, float[] out,
       int outOff);
+
+  /**
+   * Adds the Gram matrix of {@code rows} consecutive rows to a symmetric {@code n x n} matrix:
+   * {@code A += sum over r of row_r row_rᵀ} (e.g. {@code YᵀY} in ALS). Only the upper triangle of
+   * {@code A} (column {@code >=} row) is read; both triangles are written, so the result is
+   * exactly symmetric.
+   *
+   * <p>Added for ALS's Gram matrices: on a symmetric {@code A} it gives the same entries as one
+   * {@code rankOneUpdate(1, row, A)} per row, but does half the multiply-adds (upper triangle
+   * only) and loads and stores each part of {@code A} once per four rows instead of once per row.
+   * Each entry is accumulated row after row, one multiply-add per row, so splitting the rows over
+   * several calls on the same {@code A} gives bit-identical results. Adding up partial Gram
+   * matrices computed separately (e.g. one per thread) rounds differently: parallel code should
+   * sum per-block matrices over a block layout fixed by the configuration, in block order.
+   *
+   * @param matrix row-major matrix with rows of length {@code n}
+   * @param firstRow first row to add
+   * @param rows number of rows
+   * @param n row length and dimension of {@code a}
+   * @param a the {@code n x n} matrix, {@code n * n} entries from offset 0, updated in place
+   * @throws IllegalArgumentException if {@code rows < 0} or {@code n < 0}, or if {@code a} and
+   *     the rows overlap in the same array
+   * @throws IndexOutOfBoundsException if a range lies outside its array
+   */
+  void addGram(float[] matrix, int firstRow, int rows, int n, float[] a);
 }

@@ -2,6 +2,7 @@ package dev.reco.models.linalg;
 
 import static dev.reco.models.linalg.VectorOpsContract.floats;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
@@ -114,6 +115,37 @@ class PanamaAgreesWithScalarTest {
         double scale = Math.abs(a[r * n + c]) + Math.abs((double) ax * x[xOff + c]);
         assertClose(expected[r * n + c], actual[r * n + c], 4 * U * scale + Float.MIN_VALUE,
             "rankOneUpdate (" + r + ", " + c + ")");
+      }
+    }
+  }
+
+  @Property(tries = 60, seed = "62006")
+  void addGramAgrees(@ForAll @IntRange(max = 150) int n, @ForAll boolean fma,
+      @ForAll long seed) {
+    SplittableRandom random = new SplittableRandom(seed);
+    int firstRow = random.nextInt(4);
+    int rows = random.nextInt(12);
+    float[] m = floats(random, (firstRow + rows) * n);
+    float[] a = floats(random, n * n);
+    float[] expected = a.clone();
+    float[] actual = a.clone();
+    SCALAR.addGram(m, firstRow, rows, n, expected);
+    simd(fma).addGram(m, firstRow, rows, n, actual);
+    if (!fma) {
+      assertArrayEquals(expected, actual, "multiply then add is the scalar formula");
+      return;
+    }
+    for (int i = 0; i < n; i++) {
+      for (int j = i; j < n; j++) {
+        // both add the same rows+1 terms in the same order; roundings differ by fusing
+        double absSum = Math.abs(a[i * n + j]);
+        for (int r = firstRow; r < firstRow + rows; r++) {
+          absSum += Math.abs((double) m[r * n + i] * m[r * n + j]);
+        }
+        assertClose(expected[i * n + j], actual[i * n + j],
+            2 * (rows + 1) * U * absSum + Float.MIN_VALUE, "addGram (" + i + ", " + j + ")");
+        assertEquals(Float.floatToRawIntBits(actual[i * n + j]),
+            Float.floatToRawIntBits(actual[j * n + i]), "symmetric");
       }
     }
   }

@@ -79,6 +79,16 @@ abstract class VectorOpsContract {
   }
 
   @Test
+  void addGramAddsTheRowsOuterProductsFromTheUpperTriangle() {
+    // rows [1, 2] and [3, 4]: [[1, 2], [2, 4]] + [[9, 12], [12, 16]] = [[10, 14], [14, 20]];
+    // A = [[1, 0], [99, 1]]: upper triangle 1, 0, 1 -> 11, 14, 21; the 99 below is not read
+    float[] rows = {0, 0, 1, 2, 3, 4};
+    float[] a = {1, 0, 99, 1};
+    ops().addGram(rows, 1, 2, 2, a);
+    assertArrayEquals(new float[] {11, 14, 14, 21}, a);
+  }
+
+  @Test
   void nameIsStable() {
     assertEquals(ops().name(), ops().name());
     assertTrue(ops().name().equals("scalar") || ops().name().matches("panama-\\d+(-fma)?"),
@@ -176,7 +186,51 @@ abstract class VectorOpsContract {
     assertArrayEquals(expected, out);
   }
 
+  @Property(tries = 60, seed = "61010")
+  void addGramIsExactOnSmallIntegers(@ForAll @IntRange(max = 150) int n, @ForAll long seed) {
+    SplittableRandom random = new SplittableRandom(seed);
+    int firstRow = random.nextInt(4);
+    int rows = random.nextInt(12);
+    float[] m = integers(random, (firstRow + rows) * n + random.nextInt(3));
+    float[] a = integers(random, n * n + 1);
+    float[] expected = a.clone();
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < n; j++) {
+        // the upper triangle is read, the lower one is its mirror image
+        long s = (long) a[Math.min(i, j) * n + Math.max(i, j)];
+        for (int r = firstRow; r < firstRow + rows; r++) {
+          s += (long) m[r * n + i] * (long) m[r * n + j];
+        }
+        expected[i * n + j] = s;
+      }
+    }
+    ops().addGram(m, firstRow, rows, n, a);
+    assertArrayEquals(expected, a);
+  }
+
   // ---- bit-level consistency promised by the interface, on arbitrary floats ----
+
+  @Property(tries = 60, seed = "61011")
+  void addGramEqualsOneRankOneUpdatePerRowAndAnySplitOfTheRows(
+      @ForAll @IntRange(max = 100) int n, @ForAll long seed) {
+    SplittableRandom random = new SplittableRandom(seed);
+    int rows = random.nextInt(14);
+    int split = rows == 0 ? 0 : random.nextInt(rows + 1);
+    float[] m = floats(random, rows * n);
+    float[] a = floats(random, n * n);
+    ScalarVectorOps.mirrorUpperTriangle(a, n);
+    float[] expected = a.clone();
+    for (int r = 0; r < rows; r++) {
+      ops().rankOneUpdate(1f, m, r * n, expected, n);
+    }
+    float[] whole = a.clone();
+    ops().addGram(m, 0, rows, n, whole);
+    assertArrayEquals(expected, whole);
+    float[] parts = a.clone();
+    ops().addGram(m, 0, split, n, parts);
+    ops().addGram(m, split, rows - split, n, parts);
+    assertArrayEquals(whole, parts);
+  }
 
   @Property(tries = 100, seed = "61006")
   void scoreRowsAndMatVecMatchDotBitForBit(@ForAll @IntRange(max = 150) int n, @ForAll long seed) {
@@ -282,6 +336,8 @@ abstract class VectorOpsContract {
     assertThrows(IllegalArgumentException.class, () -> ops().axpy(1f, v, 0, v, 0, -3));
     assertThrows(IllegalArgumentException.class, () -> ops().matVec(v, v, 0, new float[4], 0, -1));
     assertThrows(IllegalArgumentException.class, () -> ops().rankOneUpdate(1f, v, 0, v, -1));
+    e = assertThrows(IllegalArgumentException.class, () -> ops().addGram(v, 0, 1, -2, v));
+    assertTrue(e.getMessage().contains("n = -2"), e.getMessage());
   }
 
   @Test
@@ -323,6 +379,9 @@ abstract class VectorOpsContract {
         () -> ops().rankOneUpdate(1f, square, 2, square, 2));
     assertThrows(IllegalArgumentException.class,
         () -> ops().scoreRows(v, 0, 2, 2, new float[2], 0, v, 3));
+    e = assertThrows(IllegalArgumentException.class, () -> ops().addGram(square, 2, 1, 4, square));
+    assertTrue(e.getMessage().contains("a range [0, 16) overlaps matrix range [8, 12)"),
+        e.getMessage());
     // disjoint ranges of one array are fine: rows 0..1 of v scored into v[6..7]
     float[] w = {1, 2, 3, 4, 1, 1, 0, 0};
     ops().scoreRows(w, 0, 2, 2, w, 4, w, 6);
@@ -339,6 +398,8 @@ abstract class VectorOpsContract {
     assertThrows(IndexOutOfBoundsException.class, () -> ops().scoreRows(y, 0, 5, 2, x, 0, out, 0));
     assertThrows(IndexOutOfBoundsException.class, () -> ops().rankOneUpdate(1f, x, 0, y, 4));
     assertThrows(IndexOutOfBoundsException.class, () -> ops().matVec(y, x, 0, out, 0, 4));
+    assertThrows(IndexOutOfBoundsException.class, () -> ops().addGram(x, 0, 1, 4, y));
+    assertThrows(IndexOutOfBoundsException.class, () -> ops().addGram(y, 4, 2, 2, out));
     assertArrayEquals(before, y);
     assertArrayEquals(new float[] {1, 1, 1, 1}, out);
   }
