@@ -43,7 +43,9 @@ public interface VectorOps {
    * Returns the fastest implementation available in this JVM: the SIMD one when the
    * {@code jdk.incubator.vector} module is present (run with
    * {@code --add-modules jdk.incubator.vector}), the scalar one otherwise. The choice is made once
-   * and logged at INFO.
+   * and logged at INFO, with the reason for any fallback. System property
+   * {@code reco.vector=scalar} forces the scalar implementation, {@code reco.vector.fma=false}
+   * keeps the SIMD one from fusing multiply-adds (both are read once, at the first call).
    */
   static VectorOps best() {
     return VectorOpsProvider.BEST;
