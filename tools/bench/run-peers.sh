@@ -7,7 +7,9 @@
 #
 # Environment: PEERS_HEAP (default 6g; use 20g or more for --size large),
 #              PEERS_VECTOR=0 to leave out jdk.incubator.vector (reco then uses scalar kernels),
-#              JAVA (default: java on the PATH), PEERS_JAVA_OPTS (extra JVM options).
+#              JAVA (default: java on the PATH), PEERS_JAVA_OPTS (extra JVM options),
+#              PEERS_CLASSPATH (entries put before the module's classes, e.g. a directory with
+#              classes of a reco-models build that has a trainer this checkout lacks).
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -57,5 +59,5 @@ export SPARK_LOCAL_HOSTNAME=localhost
 # shellcheck disable=SC2086
 exec "${JAVA:-java}" -Xmx"${PEERS_HEAP:-6g}" -XX:+UseParallelGC \
   "${opens[@]}" "${vector[@]}" "${quiet[@]}" ${PEERS_JAVA_OPTS:-} \
-  -cp "$classes:$(cat "$classpath_file")" \
+  -cp "${PEERS_CLASSPATH:+$PEERS_CLASSPATH:}$classes:$(cat "$classpath_file")" \
   dev.reco.benchmarks.peers.MfPeerComparison "$@"

@@ -15,11 +15,19 @@ import dev.reco.core.split.Split;
 import dev.reco.core.split.Splitter;
 import dev.reco.core.synth.SyntheticConfig;
 import dev.reco.core.synth.SyntheticData;
+import dev.reco.core.io.DelimitedLoader;
+import dev.reco.core.io.LoadOptions;
+import dev.reco.core.io.LoadResult;
+import dev.reco.core.io.MovieLens;
+import dev.reco.models.als.AlsConfig;
 import dev.reco.models.linalg.VectorOps;
 import dev.reco.models.mf.MatrixFactorizationModel;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -74,7 +82,8 @@ public final class MfPeerComparison {
       System.out.println(Options.USAGE);
       return;
     }
-    MfPeerComparison run = new MfPeerComparison(options, System.out, new ReflectiveRecoSide());
+    MfPeerComparison run = new MfPeerComparison(options, System.out,
+        new RecoTrainers(options.recoSolver, options.cgSteps));
     try {
       run.run();
     } finally {
@@ -140,7 +149,7 @@ public final class MfPeerComparison {
       reco.fitAls(ratings, explicitAls, options.threads);
     }
     if (recoSvd) {
-      reco.fitBiasedSvd(ratings, options.svdPreset, options.seed, options.threads);
+      reco.fitBiasedSvd(ratings, options.svdPreset, options.svdOverrides, options.seed, options.threads);
     }
     if (options.mahout) {
       MahoutSgdPeer.fit(ratings, new MahoutSgdPeer.Settings(options.mahoutSettings.factors(),
@@ -278,22 +287,36 @@ public final class MfPeerComparison {
   // ---------------------------------------------------------------- explicit ratings
 
   private void explicit(boolean recoAls, boolean recoSvd) {
-    boolean large = options.ratingsSize.equals("1m");
-    SyntheticRatings.Config config = (large ? SyntheticRatings.Config.movieLens1m()
-        : SyntheticRatings.Config.movieLens100k()).withSeed(options.seed);
-    SyntheticRatings generated = SyntheticRatings.generate(config);
-    Interactions ratings = generated.ratings();
-    List<Split> splits = large
-        ? List.of(Splitter.random(0.2, options.seed).split(ratings))
-        : KFold.of(options.folds, options.seed).folds(ratings);
+    Interactions ratings;
+    List<Split> splits;
     out.println();
-    out.printf(Locale.ROOT, "## Ratings: synthetic %,d users x %,d items x %,d ratings (1-5, "
-        + "planted rank %d); %s%n", config.users(), config.items(), config.ratings(),
-        config.rank(), large ? "random 80/20 split" : splits.size() + "-fold cross-validation");
-    out.printf(Locale.ROOT, "mean %.3f, sd %.3f; RMSE of the planted model (noise floor) %.4f%n",
-        mean(ratings), sd(ratings), generated.plantedRmse());
-    out.printf(Locale.ROOT, "Mahout: %s; Spark and reco ALS: %s; reco BiasedSVD: preset %s()%n",
-        options.mahoutSettings, options.explicitSettings, options.svdPreset);
+    if (options.ratingsFile != null) {
+      long t0 = System.nanoTime();
+      ratings = loadMovieLens(options.ratingsFile);
+      splits = KFold.of(options.folds, options.seed).folds(ratings);
+      out.printf(Locale.ROOT, "## Ratings: %s, %,d users x %,d items x %,d ratings; %d-fold "
+          + "cross-validation; loaded in %s%n", options.ratingsFile.getFileName(),
+          ratings.activeUsers(), ratings.activeItems(), ratings.size(), splits.size(),
+          format(elapsed(t0)));
+      out.printf(Locale.ROOT, "mean %.3f, sd %.3f%n", mean(ratings), sd(ratings));
+    } else {
+      boolean large = options.ratingsSize.equals("1m");
+      SyntheticRatings.Config config = (large ? SyntheticRatings.Config.movieLens1m()
+          : SyntheticRatings.Config.movieLens100k()).withSeed(options.seed);
+      SyntheticRatings generated = SyntheticRatings.generate(config);
+      ratings = generated.ratings();
+      splits = large
+          ? List.of(Splitter.random(0.2, options.seed).split(ratings))
+          : KFold.of(options.folds, options.seed).folds(ratings);
+      out.printf(Locale.ROOT, "## Ratings: synthetic %,d users x %,d items x %,d ratings (1-5, "
+          + "planted rank %d); %s%n", config.users(), config.items(), config.ratings(),
+          config.rank(), large ? "random 80/20 split" : splits.size() + "-fold cross-validation");
+      out.printf(Locale.ROOT, "mean %.3f, sd %.3f; RMSE of the planted model (noise floor) "
+          + "%.4f%n", mean(ratings), sd(ratings), generated.plantedRmse());
+    }
+    out.printf(Locale.ROOT, "Mahout: %s; Spark and reco ALS: %s; reco BiasedSVD: %s()%s%n",
+        options.mahoutSettings, options.explicitSettings, options.svdPreset,
+        options.svdOverrides.isEmpty() ? "" : " with " + options.svdOverrides);
 
     Map<String, List<double[]>> results = new LinkedHashMap<>(); // name -> [seconds, rmse]
     String recoSvdName = "reco BiasedSVD, " + options.threads + " threads";
@@ -329,7 +352,7 @@ public final class MfPeerComparison {
       }
       if (recoSvd) {
         RecoSide.Trained trained =
-            reco.fitBiasedSvd(train, options.svdPreset, options.seed, options.threads);
+            reco.fitBiasedSvd(train, options.svdPreset, options.svdOverrides, options.seed, options.threads);
         MatrixFactorizationModel m = trained.model();
         add(results, recoSvdName, seconds(trained.fit()),
             rmse(test, userCounts, itemCounts, mu, m::predict));
@@ -360,6 +383,20 @@ public final class MfPeerComparison {
     }
     out.println();
     out.print(table(header, table));
+  }
+
+  /**
+   * Loads a MovieLens 100K {@code u.data} file with reco's loader (strict: a malformed line stops
+   * the run; a repeated (user, item) pair keeps the last rating).
+   */
+  private static Interactions loadMovieLens(Path file) {
+    try {
+      LoadResult result = DelimitedLoader.load(file, MovieLens.uData(),
+          LoadOptions.strict(DuplicatePolicy.LAST));
+      return result.interactions();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file, e);
+    }
   }
 
   /** A prediction by dense indexes, for (user, item) pairs that both have training rows. */
@@ -524,20 +561,27 @@ public final class MfPeerComparison {
   static final class Options {
     static final String USAGE = String.join("\n",
         "Usage: tools/bench/run-peers.sh [options]",
+        "  small|large            same as --size",
         "  --size small|large     both parts at once (default small): small = implicit 100k x 20k"
             + " x 1M and ratings 100k (5-fold); large = implicit 1M x 100k x 10M and ratings 1M",
         "  --implicit small|large|off   the implicit ALS part only at this size",
         "  --ratings 100k|1m|off  the ratings part (100k: k-fold CV, 1m: one 80/20 split)",
+        "  --ratings-file PATH    k-fold CV on a MovieLens u.data file instead of synthetic"
+            + " ratings",
         "  --peers spark,mahout   which peers to run (default both; 'none' for reco only)",
         "  --reco auto|off        run reco's trainers when present in the build (default auto)",
         "  --threads N            Spark local[N] and reco threads (default 2)",
         "  --iterations N         implicit ALS iterations (default 10)",
+        "  --reco-solver cg|cholesky  reco's implicit ALS solver (default cg; Spark is exact)",
+        "  --cg-steps N           reco's conjugate-gradient steps per row (default 3)",
         "  --factors N            implicit ALS rank (default 64)",
         "  --reg X --alpha X      implicit ALS lambda (default 0.1) and alpha (default 1.0)",
         "  --explicit-factors N --explicit-iterations N --explicit-reg X   explicit ALS"
             + " (default 20, 15, 0.1)",
         "  --mahout-epochs N      Mahout epochs (default 40; 100 factors, reg 0.05)",
         "  --svd-preset NAME      static factory of reco's BiasedSvdConfig (default defaults)",
+        "  --svd name=value,...   then BiasedSvdConfig.withName(value) for each, e.g."
+            + " --svd factors=50,epochs=40,learningRate=0.01,regularization=0.05",
         "  --folds K              folds for the 100k ratings (default 5)",
         "  --eval-users N         test users sampled for P@10 (default 10000)",
         "  --seed S               data, split and model seed (default 42)",
@@ -555,6 +599,10 @@ public final class MfPeerComparison {
     int evalUsers = 10_000;
     long seed = 42;
     String svdPreset = "defaults";
+    Map<String, String> svdOverrides = new LinkedHashMap<>();
+    Path ratingsFile;
+    AlsConfig.Solver recoSolver = AlsConfig.Solver.CONJUGATE_GRADIENT;
+    int cgSteps = 3;
     AlsSettings implicitSettings = AlsSettings.implicitDefaults();
     AlsSettings explicitSettings = AlsSettings.explicitDefaults();
     MahoutSgdPeer.Settings mahoutSettings = MahoutSgdPeer.Settings.issueDefaults();
@@ -569,6 +617,11 @@ public final class MfPeerComparison {
         }
         if (name.equals("--no-warmup")) {
           o.warmup = false;
+          continue;
+        }
+        if (name.equals("small") || name.equals("large")) {
+          o.implicitSize = name;
+          o.ratingsSize = name.equals("large") ? "1m" : "100k";
           continue;
         }
         if (a + 1 >= args.length) {
@@ -610,6 +663,26 @@ public final class MfPeerComparison {
                 m.learningRate(), m.regularization(), m.initNoise(), m.learningRateDecay());
           }
           case "--svd-preset" -> o.svdPreset = v;
+          case "--svd" -> {
+            for (String pair : v.split(",")) {
+              int eq = pair.indexOf('=');
+              if (eq < 1 || eq == pair.length() - 1) {
+                throw new IllegalArgumentException(
+                    "--svd = " + v + "; expected name=value[,name=value...]");
+              }
+              o.svdOverrides.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
+            }
+          }
+          case "--ratings-file" -> {
+            o.ratingsFile = Path.of(v);
+            if (!Files.isRegularFile(o.ratingsFile)) {
+              throw new IllegalArgumentException(
+                  "--ratings-file = " + v + "; expected a readable MovieLens u.data file");
+            }
+          }
+          case "--reco-solver" -> o.recoSolver = oneOf(name, v, "cg", "cholesky").equals("cg")
+              ? AlsConfig.Solver.CONJUGATE_GRADIENT : AlsConfig.Solver.CHOLESKY;
+          case "--cg-steps" -> o.cgSteps = positive(name, v);
           case "--folds" -> {
             o.folds = positive(name, v);
             if (o.folds < 2) {
@@ -620,6 +693,9 @@ public final class MfPeerComparison {
           case "--seed" -> o.seed = parseLong(name, v);
           default -> throw new IllegalArgumentException("unknown option " + name);
         }
+      }
+      if (o.ratingsFile != null && o.ratingsSize == null) {
+        o.ratingsSize = "100k";
       }
       o.implicitSettings = withSeed(o.implicitSettings, o.seed);
       o.explicitSettings = withSeed(o.explicitSettings, o.seed);

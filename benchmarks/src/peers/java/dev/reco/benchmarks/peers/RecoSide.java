@@ -5,6 +5,7 @@ import dev.reco.models.mf.MatrixFactorizationModel;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -44,13 +45,17 @@ public interface RecoSide {
    *
    * @param train ratings
    * @param preset name of a static factory of the config, e.g. {@code "defaults"}
+   * @param overrides settings applied after the preset, in order: {@code name -> value} calls
+   *     the config's {@code withName(value)} copy method (int, long, double or boolean parameter)
    * @param seed seed of the initial factors and shuffling
    * @param threads worker threads, {@code >= 1}
    * @return the model, timings and the configuration actually used
    * @throws UnsupportedOperationException if {@link #hasBiasedSvd()} is false
-   * @throws IllegalStateException if the preset does not exist
+   * @throws IllegalStateException if the preset or an override's method does not exist, or a
+   *     value does not parse
    */
-  Trained fitBiasedSvd(Interactions train, String preset, long seed, int threads);
+  Trained fitBiasedSvd(Interactions train, String preset, Map<String, String> overrides,
+      long seed, int threads);
 
   /**
    * A fitted reco model with its timings.
