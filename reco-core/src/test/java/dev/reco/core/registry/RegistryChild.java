@@ -19,9 +19,10 @@ import java.util.SplittableRandom;
  * {@link RegistryCrashTest} and {@link RegistryConcurrencyTest}.
  *
  * <ul>
- *   <li>{@code crash <dir> <seed>}: prints {@code ready}, then changes the registry forever
- *       (registrations, alias moves, rollbacks, tags, archive/restore, deletions) with a seeded
- *       random mix, printing {@code op} after each change, until it is killed.</li>
+ *   <li>{@code crash <dir> <seed>}: reads the registry once, prints {@code ready}, then changes
+ *       it forever (registrations, alias moves, rollbacks, tags, archive/restore, deletions) with
+ *       a seeded random mix, printing {@code > <change>} before and {@code op} after each change,
+ *       until it is killed.</li>
  *   <li>{@code concurrent <dir> <id> <n>}: prints {@code ready}, waits for a line on stdin, then
  *       registers {@code n} versions of model {@code shared}, after each one moving the alias
  *       {@code champion} and its own alias {@code w<id>} to it, printing {@code v <number>} per
@@ -74,6 +75,12 @@ final class RegistryChild {
   }
 
   private static void crash(ModelRegistry registry, SplittableRandom rnd, PrintStream out) {
+    // read everything once first, so the kill window falls on changes, not on class loading
+    for (String model : registry.models()) {
+      registry.versions(model);
+      registry.aliases(model);
+      registry.auditLog(model);
+    }
     out.println("ready");
     String actor = "crash-" + ProcessHandle.current().pid();
     while (true) {
@@ -94,18 +101,22 @@ final class RegistryChild {
       }
       int op = rnd.nextInt(100);
       if (versions.isEmpty() || (op < 35 && versions.size() < KEEP)) {
+        out.println("> register");
         register(registry, model, rnd, actor);
       } else if (op < 35 || (op < 45 && !free.isEmpty())) {
         if (free.isEmpty()) {
           continue;
         }
+        out.println("> deleteVersion");
         registry.deleteVersion(model, pick(free, rnd).version());
       } else if (op < 70) {
         if (active.isEmpty()) {
           continue;
         }
+        out.println("> setAlias");
         registry.setAlias(model, alias, pick(active, rnd).version(), actor, "op " + op);
       } else if (op < 78) {
+        out.println("> rollback");
         try {
           registry.rollback(model, alias, actor, "rollback drill");
         } catch (IllegalStateException | NotFoundException e) {
@@ -115,17 +126,21 @@ final class RegistryChild {
         if (!aliases.containsKey(alias)) {
           continue;
         }
+        out.println("> deleteAlias");
         registry.deleteAlias(model, alias, actor, "retired");
       } else if (op < 90) {
         ModelVersion v = pick(versions, rnd);
+        out.println("> setVersionTag");
         registry.setVersionTag(model, v.version(), "note", "n" + rnd.nextInt(1000));
       } else if (op < 93) {
+        out.println("> setModelTag");
         registry.setModelTag(model, "owner", "team-" + rnd.nextInt(10));
       } else {
         if (free.isEmpty()) {
           continue;
         }
         ModelVersion v = pick(free, rnd);
+        out.println(v.status() == VersionStatus.ACTIVE ? "> archive" : "> restore");
         if (v.status() == VersionStatus.ACTIVE) {
           registry.archive(model, v.version());
         } else {

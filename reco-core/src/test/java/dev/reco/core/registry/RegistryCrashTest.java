@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,6 +47,7 @@ class RegistryCrashTest {
     int interrupted = 0;
     int injected = 0;
     long ops = 0;
+    Map<String, Integer> inFlight = new TreeMap<>();
     for (int k = 0; k < KILLS; k++) {
       long childSeed = rnd.nextLong();
       int delay = rnd.nextInt(MAX_DELAY_MS);
@@ -56,7 +58,12 @@ class RegistryCrashTest {
         assertTrue(child.process().isAlive(), () -> "the child stopped on its own: stderr:\n"
             + child.stderr());
         child.kill();
-        ops += child.lines().size();
+        List<String> lines = child.lines();
+        ops += lines.stream().filter(l -> l.equals("op")).count();
+        String last = lines.isEmpty() ? "" : lines.get(lines.size() - 1);
+        // a kill after "> x" and before "op" landed inside change x (or just after it returned)
+        inFlight.merge(last.startsWith("> ") ? last.substring(2) : "(between changes)", 1,
+            Integer::sum);
       }
       if (rnd.nextInt(5) == 0 && injectTornTail(dir, rnd)) {
         injected++;
@@ -95,8 +102,10 @@ class RegistryCrashTest {
     assertEquals(KILLS, survived);
     System.out.printf("registry crash test: %d kills survived (seed %d, kill 0-%d ms after open);"
         + " %d child operations completed; %d kills left an interrupted write behind;"
-        + " %d torn audit-log tails injected; %d versions, %d audit events at the end%n",
-        survived, SEED, MAX_DELAY_MS, ops, interrupted, injected, last.versions(), last.events());
+        + " %d torn audit-log tails injected; %d versions, %d audit events at the end;"
+        + " change in flight at each kill: %s%n",
+        survived, SEED, MAX_DELAY_MS, ops, interrupted, injected, last.versions(), last.events(),
+        inFlight);
   }
 
   /** Appends the first part of an event line (no newline) to an audit log, as a torn append. */
