@@ -77,7 +77,8 @@ public enum Correction {
     double running = 1.0;
     for (int rank = m; rank >= 1; rank--) {
       int i = order[rank - 1];
-      running = Math.min(running, (double) m * pValues[i] / rank);
+      // p * (m / rank) with m / rank >= 1: rounding never takes the result below p
+      running = Math.min(running, pValues[i] * ((double) m / rank));
       out[i] = running;
     }
     return out;

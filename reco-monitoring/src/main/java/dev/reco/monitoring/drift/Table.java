@@ -144,6 +144,32 @@ final class Table {
     return (double) n * (double) m / ((double) n + (double) m);
   }
 
+  /**
+   * The homogeneity test PSI and Jensen-Shannon report: the Jeffreys divergence of the shares
+   * smoothed by half a pseudo-count per bin, {@code p''_j = (r_j + 1/2) / (n + B'/2)} and
+   * {@code q''_j = (c_j + 1/2) / (m + B'/2)} over the {@code B'} bins holding a value on either
+   * side, scaled by {@code n m / (n + m)} and referred to {@code chi-square(B' - 1)}.
+   *
+   * @return the p-value; 1 when fewer than two bins hold a value
+   */
+  double homogeneityPValue() {
+    int occupied = occupied();
+    if (occupied <= 1) {
+      return 1.0;
+    }
+    double half = 0.5 * occupied;
+    double t = 0.0;
+    for (int j = 0; j < ref.length; j++) {
+      if (ref[j] + cur[j] == 0) {
+        continue;
+      }
+      double p = (ref[j] + 0.5) / (n + half);
+      double q = (cur[j] + 0.5) / (m + half);
+      t += (q - p) * Math.log(q / p);
+    }
+    return chiSquareSurvival(t * effectiveSize(), occupied - 1);
+  }
+
   /** Upper tail of the chi-square distribution, {@code P(X >= x)} for {@code df >= 1}. */
   static double chiSquareSurvival(double x, int df) {
     if (!(x > 0.0)) {

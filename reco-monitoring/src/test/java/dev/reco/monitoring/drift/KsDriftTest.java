@@ -1,0 +1,66 @@
+package dev.reco.monitoring.drift;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/** {@link KsDrift} through a stand-in backend: missing values, verdicts, the rule's hook. */
+class KsDriftTest {
+  private final KsDrift ks = KsDrift.using(new StandInKs());
+
+  @Test
+  void statisticIsTheEffectAndMissingValuesStayOut() {
+    // {1, 2, 3} vs {2, 3, 4, 5}: CDF gaps 1/3, 5/12, 1/2, 1/4 at 1, 2, 3, 4 -> D = 1/2
+    DriftResult r = ks.test(new double[] {3, Double.NaN, 1, 2},
+        new double[] {5, 2, Double.NaN, 4, 3, Double.NaN});
+    assertEquals(0.5, r.statistic(), 1e-15);
+    assertEquals(0.5, r.effectSize(), 1e-15);
+    assertEquals(KsDrift.EFFECT, r.effect());
+    assertEquals("ks", r.test());
+    assertEquals(3, r.referenceCount());
+    assertEquals(1, r.referenceMissing());
+    assertEquals(4, r.currentCount());
+    assertEquals(2, r.currentMissing());
+    assertEquals(Verdict.NO_DRIFT, r.verdict()); // 7 values: p is large
+  }
+
+  @Test
+  void verdictNeedsSignificanceAndD() {
+    SplittableRandom random = new SplittableRandom(8);
+    double[] ref = Samples.normal(random, 800, 0, 1);
+    DriftResult shifted = ks.test(ref, Samples.normal(random, 800, 0.5, 1));
+    assertEquals(Verdict.DRIFT, shifted.verdict());
+    assertTrue(shifted.pValue() < 1e-10);
+    // D of about 0.2 is below a threshold of 0.3
+    assertEquals(Verdict.NO_DRIFT, ks.withThreshold(0.3).test(ref,
+        Samples.normal(random, 800, 0.5, 1)).verdict());
+  }
+
+  @Test
+  void emptySideIsNotTested() {
+    DriftResult r = ks.freeze(new double[] {1, 2}).test(new double[] {Double.NaN});
+    assertEquals(Verdict.NOT_TESTED, r.verdict());
+    assertTrue(Double.isNaN(r.statistic()));
+  }
+
+  @Test
+  void plugsIntoTheColumnRule() {
+    ColumnTestRule rule = ColumnTestRule.defaults().withNumericTests(ks, Wasserstein.defaults());
+    assertEquals(ks, rule.numericTest(500, 800));
+    assertEquals(Wasserstein.defaults(), rule.numericTest(5000, 8000));
+  }
+
+  @Test
+  void outcomeIsValidated() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> new KsOutcome(1.5, 0.5));
+    assertTrue(e.getMessage().contains("statistic = 1.5"), e.getMessage());
+    e = assertThrows(IllegalArgumentException.class, () -> new KsOutcome(0.5, -0.1));
+    assertTrue(e.getMessage().contains("pValue = -0.1"), e.getMessage());
+    assertTrue(Double.isNaN(new KsOutcome(0.5, Double.NaN).pValue()));
+    assertThrows(NullPointerException.class, () -> KsDrift.using(null));
+  }
+}
