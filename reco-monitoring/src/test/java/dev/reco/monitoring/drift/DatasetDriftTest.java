@@ -157,7 +157,7 @@ class DatasetDriftTest {
   @Test
   void perColumnOverridesReplaceTheRule() {
     DatasetDriftConfig config = DatasetDriftConfig.defaults()
-        .withNumericTest("age", KsDrift.using(new StandInKs()))
+        .withNumericTest("age", KsDrift.using(TestKs.BACKEND))
         .withCategoricalTest("device", Psi.defaults());
     DatasetDrift d = DatasetDrift.compare(frame(8, 500, false, 0), frame(9, 500, false, 0),
         config);

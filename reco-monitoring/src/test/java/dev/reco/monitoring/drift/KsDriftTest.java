@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 /** {@link KsDrift} through a stand-in backend: missing values, verdicts, the rule's hook. */
 class KsDriftTest {
-  private final KsDrift ks = KsDrift.using(new StandInKs());
+  private final KsDrift ks = KsDrift.using(TestKs.BACKEND);
 
   @Test
   void statisticIsTheEffectAndMissingValuesStayOut() {
@@ -62,5 +62,25 @@ class KsDriftTest {
     assertTrue(e.getMessage().contains("pValue = -0.1"), e.getMessage());
     assertTrue(Double.isNaN(new KsOutcome(0.5, Double.NaN).pValue()));
     assertThrows(NullPointerException.class, () -> KsDrift.using(null));
+  }
+
+  @Test
+  void adaptingReadsTheImplementationsResult() {
+    // a fake implementation: D = n / 10 and p = m / 10 for sample sizes n, m
+    KsBackend backend = KsBackend.adapting((a, b) -> new double[] {a.length / 10.0, b.length / 10.0},
+        r -> r[0], r -> r[1]);
+    KsOutcome o = backend.twoSided(new double[] {1, 2, 3}, new double[] {1, 2, 3, 4, 5});
+    assertEquals(0.3, o.statistic(), 1e-15);
+    assertEquals(0.5, o.pValue(), 1e-15);
+    // the outcome's checks still apply to what the implementation returns
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> KsBackend.adapting((a, b) -> 2.0, r -> r, r -> 0.5).twoSided(new double[] {1},
+            new double[] {2}));
+    assertTrue(e.getMessage().contains("statistic = 2.0"), e.getMessage());
+    NullPointerException npe = assertThrows(NullPointerException.class,
+        () -> KsBackend.adapting((a, b) -> null, r -> 0.0, r -> 0.0).twoSided(new double[] {1},
+            new double[] {2}));
+    assertTrue(npe.getMessage().contains("KS result"), npe.getMessage());
+    assertThrows(NullPointerException.class, () -> KsBackend.adapting(null, r -> 0.0, r -> 0.0));
   }
 }

@@ -3,14 +3,19 @@ package dev.reco.monitoring.drift;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * A minimal two-sided KS for the tests of {@link KsDrift}'s plumbing: exact D by one merge, and
- * the asymptotic Kolmogorov p-value {@code Q(lambda) = 2 sum_k (-1)^(k-1) exp(-2 k^2 lambda^2)},
- * {@code lambda = D sqrt(n m / (n + m))}. It also checks the inputs {@link KsBackend} promises.
+ * A minimal two-sided KS for the tests of {@link KsDrift}'s plumbing, shaped like
+ * {@code dev.reco.monitoring.stats.KolmogorovSmirnov} (a static test returning a result record):
+ * exact D by one merge, and the asymptotic Kolmogorov p-value
+ * {@code Q(lambda) = 2 sum_k (-1)^(k-1) exp(-2 k^2 lambda^2)}, {@code lambda = D sqrt(n m / (n + m))}.
+ * It also checks the inputs {@link KsBackend} promises (finite, sorted, not empty).
  */
-final class StandInKs implements KsBackend {
+final class StandInKs {
+  private StandInKs() {}
 
-  @Override
-  public KsOutcome twoSided(double[] a, double[] b) {
+  /** The result: D and its p-value. */
+  record Result(double statistic, double pValue) {}
+
+  static Result test(double[] a, double[] b) {
     assertTrue(a.length > 0 && b.length > 0);
     for (double[] x : new double[][] {a, b}) {
       for (int i = 0; i < x.length; i++) {
@@ -36,6 +41,6 @@ final class StandInKs implements KsBackend {
     for (int k = 1; k <= 100; k++) {
       p += 2 * (k % 2 == 1 ? 1 : -1) * Math.exp(-2.0 * k * k * lambda * lambda);
     }
-    return new KsOutcome(d, Math.min(1.0, Math.max(0.0, lambda == 0 ? 1.0 : p)));
+    return new Result(d, Math.min(1.0, Math.max(0.0, lambda == 0 ? 1.0 : p)));
   }
 }
