@@ -230,20 +230,32 @@ public final class Binning {
     return search(cuts, value);
   }
 
-  /** Number of cut points {@code <= v}: a binary search with primitive comparisons. */
-  private static int search(double[] c, double v) {
-    int lo = 0;
+  /** Largest number of cut points for which counting compares a value with every cut point. */
+  static final int LINEAR_CUTS = 16;
+
+  /**
+   * Number of cut points {@code <= v}: a binary search with primitive comparisons whose steps
+   * only move {@code base}, so the JIT can use conditional moves instead of branches that random
+   * data mispredicts.
+   */
+  static int search(double[] c, double v) {
+    int base = 0;
     int n = c.length;
-    while (n > 0) {
+    while (n > 1) {
       int half = n >>> 1;
-      if (c[lo + half] <= v) {
-        lo += half + 1;
-        n -= half + 1;
-      } else {
-        n = half;
-      }
+      base = c[base + half] <= v ? base + half : base;
+      n -= half;
     }
-    return lo;
+    return base + (c[base] <= v ? 1 : 0);
+  }
+
+  /** Number of cut points {@code <= v} by comparing with each: no branch, for few cut points. */
+  static int scan(double[] c, double v) {
+    int k = 0;
+    for (int j = 0; j < c.length; j++) {
+      k += c[j] <= v ? 1 : 0;
+    }
+    return k;
   }
 
   /**
@@ -263,6 +275,7 @@ public final class Binning {
   long countInto(String name, double[] values, long[] counts) {
     Objects.requireNonNull(values, name);
     final double[] c = cuts;
+    final boolean linear = c.length <= LINEAR_CUTS;
     long missing = 0;
     for (int i = 0; i < values.length; i++) {
       double v = values[i];
@@ -273,7 +286,7 @@ public final class Binning {
       if (v == Double.POSITIVE_INFINITY || v == Double.NEGATIVE_INFINITY) {
         throw Checks.infinite(name, i, v);
       }
-      counts[search(c, v)]++;
+      counts[linear ? scan(c, v) : search(c, v)]++;
     }
     return missing;
   }

@@ -5,6 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Test;
 
 class BinningTest {
@@ -171,5 +176,33 @@ class BinningTest {
     e = assertThrows(IllegalArgumentException.class, () -> BinCounts.of(new long[] {1}, -1));
     assertTrue(e.getMessage().contains("missing = -1"), e.getMessage());
     assertEquals(BinCounts.of(new long[] {1, 2}, 3), BinCounts.of(new long[] {1, 2}, 3));
+  }
+
+  /**
+   * Counting agrees with the definition (bin = number of cut points {@code <= v}) on both paths:
+   * the branch-free scan for at most {@link Binning#LINEAR_CUTS} cut points and the binary search
+   * beyond; values are drawn from a small grid so that many sit exactly on a cut point.
+   */
+  @Property(tries = 300, seed = "107")
+  void countingMatchesTheDefinition(
+      @ForAll @Size(min = 1, max = 60) List<@IntRange(min = -40, max = 40) Integer> rawCuts,
+      @ForAll @Size(min = 0, max = 200) List<@IntRange(min = -45, max = 45) Integer> rawValues) {
+    double[] cuts = rawCuts.stream().distinct().sorted().mapToDouble(i -> i / 2.0).toArray();
+    double[] values = rawValues.stream().mapToDouble(i -> i == 0 ? -0.0 : i / 2.0).toArray();
+    Binning b = Binning.ofCuts(cuts);
+    long[] expected = new long[cuts.length + 1];
+    for (double v : values) {
+      int k = 0;
+      for (double c : cuts) {
+        if (c <= v) {
+          k++;
+        }
+      }
+      expected[k]++;
+      assertEquals(k, b.binOf(v));
+      assertEquals(k, Binning.search(cuts, v));
+      assertEquals(k, Binning.scan(cuts, v));
+    }
+    assertArrayEquals(expected, b.count(values).counts());
   }
 }
