@@ -5,8 +5,14 @@ import dev.reco.models.linalg.VectorOps;
 /**
  * One SGD pass over a contiguous run of ratings, with Surprise's update rules in Surprise's
  * order (its {@code SVD.sgd}): the error is computed with the current values, then both biases
- * are updated, then each factor pair {@code (p_uf, q_if)} is updated from the old values of both.
- * Computes in float; Surprise computes in double.
+ * are updated, then {@code p_u} and {@code q_i} are updated from the old values of both.
+ *
+ * <p>The factor updates run as vector kernels: {@code p_u += lrPu * (e q_i - regPu p_u)} is
+ * computed as the shrink {@code p_u -= lrPu regPu p_u} followed by {@code p_u += (lrPu e) q_i}
+ * (two {@link VectorOps#axpy} calls, SIMD where available), and {@code q_i} likewise from a copy
+ * of the old {@code p_u}. That is the same update with a different rounding order; it computes
+ * in float where Surprise computes in double. The result depends only on the ratings' order and
+ * the kernels in use, never on the thread that runs the pass.
  */
 final class SgdKernel {
   private final VectorOps ops;
@@ -18,8 +24,8 @@ final class SgdKernel {
   private final float lrQi;
   private final float regBu;
   private final float regBi;
-  private final float regPu;
-  private final float regQi;
+  private final float shrinkPu;
+  private final float shrinkQi;
 
   SgdKernel(VectorOps ops, BiasedSvdConfig config, float mu) {
     this.ops = ops;
@@ -31,8 +37,8 @@ final class SgdKernel {
     this.lrQi = (float) config.lrQi();
     this.regBu = (float) config.regBu();
     this.regBi = (float) config.regBi();
-    this.regPu = (float) config.regPu();
-    this.regQi = (float) config.regQi();
+    this.shrinkPu = -lrPu * (float) config.regPu();
+    this.shrinkQi = -lrQi * (float) config.regQi();
   }
 
   /**
@@ -44,6 +50,7 @@ final class SgdKernel {
       float[] bu, float[] bi) {
     final int k = this.k;
     double sse = 0;
+    float[] old = new float[k];
     for (int r = from; r < to; r++) {
       int u = user[r];
       int i = item[r];
@@ -56,12 +63,13 @@ final class SgdKernel {
       bu[u] = bu0 + lrBu * (err - regBu * bu0);
       float bi0 = bi[i];
       bi[i] = bi0 + lrBi * (err - regBi * bi0);
-      for (int f = 0; f < k; f++) {
-        float puf = p[po + f];
-        float qif = q[qo + f];
-        p[po + f] = puf + lrPu * (err * qif - regPu * puf);
-        q[qo + f] = qif + lrQi * (err * puf - regQi * qif);
-      }
+      // p_u += lrPu * (err * q_i - regPu * p_u) while q_i is still old, then
+      // q_i += lrQi * (err * p_u,old - regQi * q_i) from the copy of the old p_u
+      System.arraycopy(p, po, old, 0, k);
+      ops.axpy(shrinkPu, p, po, p, po, k);
+      ops.axpy(lrPu * err, q, qo, p, po, k);
+      ops.axpy(shrinkQi, q, qo, q, qo, k);
+      ops.axpy(lrQi * err, old, 0, q, qo, k);
     }
     return sse;
   }
