@@ -8,6 +8,7 @@ import dev.reco.models.mf.FitOptions;
 import dev.reco.models.mf.IterationReport;
 import dev.reco.models.mf.MatrixFactorizationModel;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Arrays;
 import org.slf4j.Logger;
@@ -80,7 +81,7 @@ final class SvdFit {
    * @param itemInit initial item factors, or null
    */
   MatrixFactorizationModel run(float[] userInit, float[] itemInit) {
-    long t0 = System.nanoTime();
+    Instant start = clock.instant();
     int n = train.size();
     double sum = 0;
     float lo = Float.POSITIVE_INFINITY;
@@ -110,7 +111,7 @@ final class SvdFit {
       zeroUnrated(itemFactors, itemCounts);
       Strata strata = Strata.build(train, userCounts, itemCounts, config.blocks(),
           config.blockLayout(), config.seed());
-      train(workers, strata, kernel, ops, t0);
+      train(workers, strata, kernel, ops, start);
     }
     checkFinite();
     boolean[] known = new boolean[numUsers];
@@ -124,7 +125,7 @@ final class SvdFit {
         .biases(mu, userBias, itemBias)
         .seen(train.byUser())
         .knownUsers(known)
-        .provenance(Provenance.capture("BiasedSvdTrainer", config, train.fingerprint(),
+        .provenance(Provenance.capture("biased-svd", config, train.fingerprint(),
             config.seed(), clock))
         .source(BiasedSvdTrainer.SOURCE);
     if (!Float.isNaN(minRating)) {
@@ -159,7 +160,8 @@ final class SvdFit {
     }
   }
 
-  private void train(Workers workers, Strata strata, SgdKernel kernel, VectorOps ops, long t0) {
+  private void train(Workers workers, Strata strata, SgdKernel kernel, VectorOps ops,
+      Instant start) {
     int epochs = config.epochs();
     int groups = strata.groups;
     double[] blockSse = new double[strata.blocks()];
@@ -194,7 +196,7 @@ final class SvdFit {
         throw diverged("in epoch " + epoch + ", training RMSE = " + trainRmse);
       }
       double validationRmse = validation == null ? Double.NaN : rmse(validation, ops);
-      Duration elapsed = Duration.ofNanos(System.nanoTime() - t0);
+      Duration elapsed = Duration.between(start, clock.instant());
       LOG.debug("BiasedSVD epoch {}/{}: train RMSE {}, validation RMSE {}, {} ms", epoch, epochs,
           trainRmse, validationRmse, elapsed.toMillis());
       options.listener().onIteration(
