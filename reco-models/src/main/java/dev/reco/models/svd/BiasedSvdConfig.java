@@ -24,7 +24,8 @@ import java.util.Objects;
  * <h2>Memory and cost</h2>
  * Factors cost {@code 4 * factors} bytes per user and per item (factors = 100: 400 bytes each),
  * plus 4 bytes of bias each; training keeps 12 bytes per rating in block order. One epoch does
- * about {@code 6 * factors} floating-point operations per rating.
+ * about {@code 10 * factors} floating-point operations per rating (a dot product and four
+ * axpys).
  *
  * @param factors latent factors per user and item, {@code 1..4096} (default 100)
  * @param epochs passes over the training ratings, {@code >= 1} (default 20)
@@ -43,7 +44,7 @@ import java.util.Objects;
  *     epoch (default true); false visits them in the order of the training rows, every epoch, as
  *     Surprise does
  * @param ratingScale the range predictions are clipped to, or {@code null} (default) for the
- *     lowest and highest training value
+ *     lowest and highest training value (no clipping when all training values are equal)
  * @param blocks number of user groups and of item groups of the stratified (DSGD) schedule,
  *     {@code 1..256} (default 8); 1 is plain sequential SGD. The fitted model depends on it (and
  *     on the layout), never on the thread count. Up to {@code blocks} threads work at once

@@ -22,7 +22,9 @@ import java.util.Objects;
  * a block ratings are visited in training-row order, re-shuffled every epoch from
  * (seed, epoch, block) when {@link BiasedSvdConfig#shuffle()} is on. The sequence of updates is
  * therefore fixed by the data and the config alone, and the factors are bit-identical for any
- * thread count. With {@code B = 1} the schedule is plain sequential SGD; with {@code B = 1} and
+ * thread count (on the same vector kernels, {@link dev.reco.models.linalg.VectorOps#best()}: the
+ * factor updates run as SIMD axpys where available, the same update as Surprise's with another
+ * rounding order). With {@code B = 1} the schedule is plain sequential SGD; with {@code B = 1} and
  * no shuffling it is exactly Surprise's sequence for data whose rows are in Surprise's visiting
  * order (grouped by user, users in order of first appearance).
  *
@@ -30,9 +32,10 @@ import java.util.Objects;
  * After each epoch the listener receives {@code loss} = the training RMSE accumulated during the
  * epoch (each rating's error just before its own update, unclipped: free to compute, and a
  * slight overestimate of the RMSE at the end of the epoch) and, with a validation set, the RMSE
- * of the clipped predictions on it. With a patience {@code > 0}, training stops after that many
- * epochs without a lower validation RMSE, and the model keeps the parameters of the best epoch.
- * Cancellation is checked before every block.
+ * of the clipped predictions on it; {@code elapsed} is read from the trainer's clock. With a
+ * patience {@code > 0}, training stops after that many epochs without a lower validation RMSE,
+ * and the model keeps the parameters of the best epoch. Cancellation is checked before every
+ * block.
  *
  * <h2>Users and items without ratings</h2>
  * Users and items of the indexes that have no training rating keep zero factors and zero bias,
