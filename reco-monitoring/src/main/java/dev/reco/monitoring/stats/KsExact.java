@@ -52,10 +52,14 @@ final class KsExact {
           prob *= (n1 - j) / (n1 + j + 1.0);
         }
       } else {
-        double numPaths = countPathsOutside(n1, n2, g, h);
+        // SciPy counts first and then rejects an infinite C(n1 + n2, n1); the count cannot
+        // succeed in that case (every term is bounded by it), so check it first and skip O(n^2)
         double bin = binom(n1 + (double) n2, n1);
-        if (Double.isNaN(numPaths) || Double.isInfinite(numPaths) || numPaths > bin
-            || Double.isInfinite(bin)) {
+        if (Double.isInfinite(bin)) {
+          return Double.NaN;
+        }
+        double numPaths = countPathsOutside(n1, n2, g, h);
+        if (Double.isNaN(numPaths) || Double.isInfinite(numPaths) || numPaths > bin) {
           return Double.NaN;
         }
         prob = numPaths / bin;
