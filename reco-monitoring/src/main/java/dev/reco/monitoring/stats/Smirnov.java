@@ -23,6 +23,8 @@ final class Smirnov {
   private static final int UPPER_MAX_TERMS = 3;
   private static final int UPPERSUM_MIN_N = 10;
   private static final int MAX_EXPONENT = 960;
+  /** From this n the lower-sum terms come from Stirling's series (see lowerSumStirling). */
+  static final int STIRLING_TERMS_MIN_N = 20_000;
   private static final double LN2 = 0.6931471805599453;
   private static final double EPS = Math.ulp(1.0);
 
@@ -44,6 +46,14 @@ final class Smirnov {
 
   /** Returns {sf, cdf}. */
   static double[] probs(int n, double x) {
+    return probs(n, x, true);
+  }
+
+  /**
+   * Returns {sf, cdf}; {@code stirlingTerms = false} forces SciPy's double-double terms for every
+   * n (the reference the faster large-n path is tested against).
+   */
+  static double[] probs(int n, double x, boolean stirlingTerms) {
     if (!(n > 0 && x >= 0.0 && x <= 1.0)) {
       return new double[] {Double.NaN, Double.NaN};
     }
@@ -126,6 +136,10 @@ final class Smirnov {
       aj = DoubleDouble.sum(1, -x).pow(n).divide(x);
     }
     DoubleDouble ajSum = aj;
+    if (stirlingTerms && !useUpperSum && n >= STIRLING_TERMS_MIN_N) {
+      double sf = lowerSumStirling(n, x, nxD, nTerms, vmid, ajSum);
+      return clip(sf, 1 - sf);
+    }
 
     int[] e = new int[1];
     // binomial C(n, 1) from C(n, 0)
@@ -160,6 +174,76 @@ final class Smirnov {
       sf = prob;
     }
     return clip(sf, cdf);
+  }
+
+  /**
+   * The lower sum for large n with each term from Stirling's series instead of double-double
+   * powers: the same terms, the same order and the same stopping rule, about five times faster
+   * (it matters for 1M vs 1M two-sample tests, where n is 500 000 and up to n/2 terms are
+   * summed). With {@code k! = sqrt(2 pi) k^(k+1/2) e^-k e^S(k)} and {@code N = n x},
+   * <pre>
+   *   log A_v = v log1p(N/v) + (n-v) log1p(-N/(n-v)) + S(n) - S(v) - S(n-v)
+   *             + log(sqrt(n / (2 pi v (n-v))) / (x + v/n))
+   * </pre>
+   * where the two large terms are each about {@code +-N}, not {@code n log n}, so the absolute
+   * error of {@code log A_v} is about {@code 1e-16 N}: relative errors near 1e-13 for the terms
+   * and the sum (checked against the double-double path in the tests).
+   *
+   * @return the survival probability (before clipping)
+   */
+  private static double lowerSumStirling(
+      int n, double x, DoubleDouble nxD, int nTerms, int vmid, DoubleDouble ajSum) {
+    double nx = nxD.value();
+    double sn = stirlingRemainder(n);
+    // running double-double sum (hi, lo) without allocation
+    double hi = ajSum.hi();
+    double lo = ajSum.lo();
+    for (int v = 1; v < nTerms; v++) {
+      double rest = (double) n - v;
+      double logA = v * Math.log1p(nx / v) + rest * Math.log1p(-nx / rest)
+          + (sn - stirlingRemainder(v) - stirlingRemainder(n - v));
+      double aj = Math.exp(logA) * Math.sqrt(n / (2 * Math.PI * v * rest)) / ((nx + v) / n);
+      if (aj != 0.0) {
+        double s = hi + aj;
+        double bb = s - hi;
+        double err = (hi - (s - bb)) + (aj - bb);
+        lo += err;
+        hi = s + lo;
+        lo = lo - (hi - s);
+        if (4.0 * (nTerms - v) * aj < EPS * (hi + lo) && v != nTerms - 1) {
+          break;
+        }
+      } else if (v > vmid) {
+        break;
+      }
+    }
+    return new DoubleDouble(hi, lo).multiply(x).value();
+  }
+
+  /** S(k) = log k! - (k + 1/2) log k + k - log(sqrt(2 pi)); table below 20, series above. */
+  static double stirlingRemainder(int k) {
+    if (k < STIRLING_TABLE.length) {
+      return STIRLING_TABLE[k];
+    }
+    double r = 1.0 / k;
+    double r2 = r * r;
+    // 1/(12k) - 1/(360k^3) + 1/(1260k^5) - 1/(1680k^7) + 1/(1188k^9): below 1e-17 from k = 20
+    return r * (1.0 / 12 - r2 * (1.0 / 360 - r2 * (1.0 / 1260 - r2 * (1.0 / 1680
+        - r2 / 1188))));
+  }
+
+  private static final double[] STIRLING_TABLE = stirlingTable(20);
+
+  private static double[] stirlingTable(int size) {
+    double[] t = new double[size];
+    double logFactorial = 0.0;
+    double logSqrt2Pi = 0.5 * Math.log(2 * Math.PI);
+    t[0] = Double.NaN; // unused: v and n - v are at least 1
+    for (int k = 1; k < size; k++) {
+      logFactorial += Math.log(k);
+      t[k] = logFactorial - (k + 0.5) * Math.log(k) + k - logSqrt2Pi;
+    }
+    return t;
   }
 
   private static double[] clip(double sf, double cdf) {

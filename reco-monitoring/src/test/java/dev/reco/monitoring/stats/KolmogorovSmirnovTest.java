@@ -235,6 +235,33 @@ class KolmogorovSmirnovTest {
   }
 
   @Test
+  void largeNSmirnovTermsAgreeWithDoubleDoubleTerms() {
+    // n >= 20 000 evaluates each Birnbaum-Tingey term from Stirling's series; SciPy's
+    // double-double evaluation of the same terms is the reference (sf from 0.9 down to 1e-250)
+    for (int n : new int[] {Smirnov.STIRLING_TERMS_MIN_N, 30_011}) {
+      for (double c : new double[] {0.01, 0.3, 1.1, 2.2, 5, 40, 300, 600}) {
+        double x = Math.sqrt(c / (2.0 * n));
+        double[] fast = Smirnov.probs(n, x, true);
+        double[] reference = Smirnov.probs(n, x, false);
+        assertEquals(reference[0], fast[0], 1e-11 * reference[0], "n=" + n + " c=" + c);
+        assertEquals(reference[1], fast[1], 1e-11 * reference[1] + 1e-16, "n=" + n + " c=" + c);
+      }
+    }
+  }
+
+  @Test
+  void stirlingRemainderMatchesLogFactorial() {
+    // S(k) = log k! - (k + 1/2) log k + k - log sqrt(2 pi); k = 25: log 25! from the product
+    double logFactorial = 0;
+    for (int i = 2; i <= 25; i++) {
+      logFactorial += Math.log(i);
+    }
+    double expected = logFactorial - 25.5 * Math.log(25) + 25 - 0.5 * Math.log(2 * Math.PI);
+    assertEquals(expected, Smirnov.stirlingRemainder(25), 1e-13);
+    assertEquals(1.0 / 12 - 1.0 / 360 + 1.0 / 1260, Smirnov.stirlingRemainder(1), 1e-3);
+  }
+
+  @Test
   void distributionClosedForms() {
     // n = 1: D+_1 >= d iff the single uniform is <= 1 - d, so P = 1 - d
     assertEquals(0.75, KolmogorovDistributions.oneSidedSf(1, 0.25), EPS);
