@@ -21,10 +21,10 @@ public final class KolmogorovDistributions {
   /**
    * Survival function of the two-sided one-sample statistic, {@code P(D_n > d)}.
    *
-   * @param n sample size, at least 1
+   * @param n sample size, 1 to {@code 2^31 - 1}
    * @param d statistic value; values outside [0, 1] give 1 (below) or 0 (above)
    * @return the probability in [0, 1]
-   * @throws IllegalArgumentException if {@code n < 1} or {@code d} is NaN
+   * @throws IllegalArgumentException if {@code n} is out of range or {@code d} is NaN
    */
   public static double twoSidedSf(long n, double d) {
     check(n, d);
@@ -34,10 +34,10 @@ public final class KolmogorovDistributions {
   /**
    * Cumulative distribution of the two-sided one-sample statistic, {@code P(D_n <= d)}.
    *
-   * @param n sample size, at least 1
+   * @param n sample size, 1 to {@code 2^31 - 1}
    * @param d statistic value; values outside [0, 1] give 0 (below) or 1 (above)
    * @return the probability in [0, 1]
-   * @throws IllegalArgumentException if {@code n < 1} or {@code d} is NaN
+   * @throws IllegalArgumentException if {@code n} is out of range or {@code d} is NaN
    */
   public static double twoSidedCdf(long n, double d) {
     check(n, d);
@@ -102,8 +102,9 @@ public final class KolmogorovDistributions {
   }
 
   private static void check(long n, double d) {
-    if (n < 1) {
-      throw new IllegalArgumentException("n = " + n + "; expected n >= 1");
+    if (n < 1 || n > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException(
+          "n = " + n + "; expected 1 <= n <= " + Integer.MAX_VALUE);
     }
     if (Double.isNaN(d)) {
       throw new IllegalArgumentException("d = NaN; expected a number");

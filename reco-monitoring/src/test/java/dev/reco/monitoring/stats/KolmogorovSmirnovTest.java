@@ -228,6 +228,8 @@ class KolmogorovSmirnovTest {
     IllegalArgumentException n = assertThrows(IllegalArgumentException.class,
         () -> KolmogorovDistributions.twoSidedSf(0, 0.5));
     assertTrue(n.getMessage().contains("n = 0"), n.getMessage());
+    assertThrows(IllegalArgumentException.class,
+        () -> KolmogorovDistributions.twoSidedCdf(1L << 31, 0.5));
     IllegalArgumentException d = assertThrows(IllegalArgumentException.class,
         () -> KolmogorovDistributions.oneSidedSf(5, 1.5));
     assertTrue(d.getMessage().contains("d = 1.5"), d.getMessage());
