@@ -128,7 +128,7 @@ public final class MfPeerComparison {
   }
 
   private static String availability(boolean on) {
-    return on ? "yes" : "not run (absent from this build, or --reco off)";
+    return on ? "yes" : "not run (--reco off)";
   }
 
   /** Fits every side once on small data so that class loading and JIT are not timed later. */

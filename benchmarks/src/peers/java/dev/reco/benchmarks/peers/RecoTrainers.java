@@ -6,6 +6,8 @@ import dev.reco.models.als.AlsTrainer;
 import dev.reco.models.mf.FitOptions;
 import dev.reco.models.mf.IterationReport;
 import dev.reco.models.mf.MatrixFactorizationModel;
+import dev.reco.models.svd.BiasedSvdConfig;
+import dev.reco.models.svd.BiasedSvdTrainer;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -19,27 +21,19 @@ import java.util.TreeSet;
 /**
  * reco's trainers as the peer comparison calls them.
  *
- * <p>ALS is called directly: {@link AlsSettings} (Spark's conventions) become an
- * {@link AlsConfig} with confidence {@code 1 + alpha * r}
- * ({@link AlsConfig.Confidence#ONE_PLUS_LINEAR}) and weighted λ
+ * <p>ALS: {@link AlsSettings} (Spark's conventions) become an {@link AlsConfig} with confidence
+ * {@code 1 + alpha * r} ({@link AlsConfig.Confidence#ONE_PLUS_LINEAR}) and weighted λ
  * ({@link AlsConfig.RegularizationMode#WEIGHTED}), so both libraries minimise the same
  * objective; the loss is not computed during timed fits (Spark computes none either).
  *
- * <p>BiasedSVD is reached by class name ({@value #SVD_TRAINER}), so this code compiles and runs
- * its other parts in builds without it. It is used through its documented shape:
- * {@code new BiasedSvdTrainer(BiasedSvdConfig)} and
- * {@code MatrixFactorizationModel fit(Interactions, FitOptions)}; the config comes from a named
- * static factory of {@code BiasedSvdConfig} (the preset, e.g. {@code defaults}) and gets the run's
- * seed through {@code withSeed(long)} when that method exists. The config's {@code toString()} is
- * printed with the results, so a run always shows what reco actually fitted.
+ * <p>BiasedSVD: the config comes from a named static factory of {@link BiasedSvdConfig} (the
+ * preset, e.g. {@code defaults}), gets the run's seed, and then each command-line override
+ * {@code name=value} through the config's {@code withName(value)} copy method. The config's
+ * {@code toString()} is printed with the results, so a run always shows what reco fitted.
  */
 public final class RecoTrainers implements RecoSide {
-  static final String SVD_CONFIG = "dev.reco.models.svd.BiasedSvdConfig";
-  static final String SVD_TRAINER = "dev.reco.models.svd.BiasedSvdTrainer";
-
   private final AlsConfig.Solver implicitSolver;
   private final int cgSteps;
-  private final ClassLoader loader;
 
   /**
    * Creates the trainers.
@@ -56,7 +50,6 @@ public final class RecoTrainers implements RecoSide {
       throw new IllegalArgumentException("cgSteps = " + cgSteps + "; expected cgSteps >= 1");
     }
     this.cgSteps = cgSteps;
-    this.loader = RecoTrainers.class.getClassLoader();
   }
 
   @Override
@@ -66,7 +59,7 @@ public final class RecoTrainers implements RecoSide {
 
   @Override
   public boolean hasBiasedSvd() {
-    return find(SVD_CONFIG) != null && find(SVD_TRAINER) != null;
+    return true;
   }
 
   /**
@@ -107,46 +100,20 @@ public final class RecoTrainers implements RecoSide {
   @Override
   public Trained fitBiasedSvd(Interactions train, String preset, Map<String, String> overrides,
       long seed, int threads) {
-    Class<?> configType = require(SVD_CONFIG);
-    Class<?> trainerType = require(SVD_TRAINER);
-    List<String> notes = new ArrayList<>();
-    Object config = factory(configType, preset);
-    Method withSeed = copyMethod(configType, "withSeed", long.class);
-    if (withSeed == null) {
-      notes.add("seed = " + seed + ": not set (no withSeed(long) on "
-          + configType.getSimpleName() + ")");
-    } else {
-      config = invoke(withSeed, config, seed);
-    }
+    Object config = factory(BiasedSvdConfig.class, preset);
+    config = ((BiasedSvdConfig) config).withSeed(seed);
     for (Map.Entry<String, String> e : overrides.entrySet()) {
-      config = override(configType, config, e.getKey(), e.getValue());
+      config = override(BiasedSvdConfig.class, config, e.getKey(), e.getValue());
     }
-    Object trainer;
-    try {
-      trainer = trainerType.getConstructor(configType).newInstance(config);
-    } catch (NoSuchMethodException e) {
-      throw new IllegalStateException(trainerType.getName() + " has no public constructor ("
-          + configType.getSimpleName() + "); expected new BiasedSvdTrainer(BiasedSvdConfig)", e);
-    } catch (InvocationTargetException e) {
-      throw unwrap(e);
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("cannot construct " + trainerType.getName(), e);
-    }
-    Method fit;
-    try {
-      fit = trainerType.getMethod("fit", Interactions.class, FitOptions.class);
-    } catch (NoSuchMethodException e) {
-      throw new IllegalStateException(trainerType.getName()
-          + " has no fit(Interactions, FitOptions); expected the trainer API of issue 6", e);
-    }
+    BiasedSvdConfig svd = (BiasedSvdConfig) config;
+    BiasedSvdTrainer trainer = new BiasedSvdTrainer(svd);
     List<Duration> elapsed = new ArrayList<>();
     FitOptions options = FitOptions.defaults().withThreads(threads)
         .withListener((IterationReport r) -> elapsed.add(r.elapsed()));
     long t0 = System.nanoTime();
-    Object model = invoke(fit, trainer, train, options);
+    MatrixFactorizationModel model = trainer.fit(train, options);
     Duration total = Duration.ofNanos(System.nanoTime() - t0);
-    return new Trained((MatrixFactorizationModel) model, total, perIteration(elapsed),
-        config.toString(), notes);
+    return new Trained(model, total, perIteration(elapsed), svd.toString(), List.of());
   }
 
   /** Differences of the cumulative elapsed times the listener reported. */
@@ -219,16 +186,6 @@ public final class RecoTrainers implements RecoSide {
         + "one of the settings of " + type.getSimpleName() + ": " + available);
   }
 
-  private static Method copyMethod(Class<?> type, String name, Class<?> parameter) {
-    try {
-      Method m = type.getMethod(name, parameter);
-      return !Modifier.isStatic(m.getModifiers()) && type.isAssignableFrom(m.getReturnType())
-          ? m : null;
-    } catch (NoSuchMethodException e) {
-      return null;
-    }
-  }
-
   private static Object invoke(Method m, Object target, Object... args) {
     try {
       return m.invoke(target, args);
@@ -237,23 +194,6 @@ public final class RecoTrainers implements RecoSide {
     } catch (IllegalAccessException e) {
       throw new IllegalStateException("cannot call " + m, e);
     }
-  }
-
-  private Class<?> find(String name) {
-    try {
-      return Class.forName(name, false, loader);
-    } catch (ClassNotFoundException e) {
-      return null;
-    }
-  }
-
-  private Class<?> require(String name) {
-    Class<?> type = find(name);
-    if (type == null) {
-      throw new UnsupportedOperationException(name + " is not on the classpath; expected a "
-          + "reco-models build with it (issue 6), or run the comparison with --reco off");
-    }
-    return type;
   }
 
   private static RuntimeException unwrap(InvocationTargetException e) {
