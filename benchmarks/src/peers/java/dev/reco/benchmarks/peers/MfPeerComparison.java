@@ -192,12 +192,28 @@ public final class MfPeerComparison {
 
     Duration sparkIteration = null;
     Duration recoIteration = null;
+    // reco fits first: in one JVM, whichever side runs second shares the machine with the
+    // first one's leftovers (Spark's idle threads, its garbage), which would tilt the ratio
+    // towards Spark. A full GC before each timed fit starts both from a clean heap.
+    Row recoRow = null;
+    if (recoAls) {
+      System.gc();
+      RecoSide.Trained trained = reco.fitAls(split.train(), settings, options.threads);
+      recoIteration = trained.typicalIteration(settings.iterations());
+      EvaluationResult result = evaluator.evaluate("reco-als", trained.model(), evaluated);
+      recoRow = new Row("reco ALS, " + options.threads + " threads", null, trained.fit(),
+          recoIteration, result);
+      out.printf(Locale.ROOT, "reco ALS config: %s; per-iteration times %s%n", trained.config(),
+          Arrays.stream(trained.iterationTimes()).map(MfPeerComparison::format).toList());
+    }
     if (spark != null) {
+      System.gc();
       SparkAlsPeer.Fit fit = spark.fit(split.train(), settings);
       sparkIteration = fit.perIteration();
       if (settings.iterations() >= 2 && options.sparkMarginal) {
         // (fit(N) - fit(1)) / (N - 1): the cost of one more sweep, without Spark's per-fit
         // set-up (partitioning the ratings into blocks) and the final factor materialisation.
+        System.gc();
         SparkAlsPeer.Fit one = spark.fit(split.train(), settings.withIterations(1));
         Duration marginal = fit.fit().minus(one.fit()).dividedBy(settings.iterations() - 1);
         out.printf(Locale.ROOT, "Spark fit with %d iterations %s, with 1 iteration %s: "
@@ -212,14 +228,8 @@ public final class MfPeerComparison {
           sparkIteration, result));
       checkSparkLists(fit, split, evaluated.testUsers());
     }
-    if (recoAls) {
-      RecoSide.Trained trained = reco.fitAls(split.train(), settings, options.threads);
-      recoIteration = trained.typicalIteration(settings.iterations());
-      EvaluationResult result = evaluator.evaluate("reco-als", trained.model(), evaluated);
-      rows.add(new Row("reco ALS, " + options.threads + " threads", null, trained.fit(),
-          recoIteration, result));
-      out.printf(Locale.ROOT, "reco ALS config: %s%n", trained.config());
-      trained.notes().forEach(n -> out.printf(Locale.ROOT, "  note: %s%n", n));
+    if (recoRow != null) {
+      rows.add(recoRow);
     }
 
     List<String> header = List.of("model", "load", "fit", "per iteration", "x reco ALS",
