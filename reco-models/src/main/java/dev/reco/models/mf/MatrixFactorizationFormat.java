@@ -214,9 +214,10 @@ public final class MatrixFactorizationFormat {
           + "; expected 0 to nnz = " + nnz);
     }
     for (int r = 0; r < m; r++) {
-      if (indptr[r + 1] < indptr[r]) {
+      if (indptr[r + 1] < indptr[r] || indptr[r + 1] > nnz) {
         throw in.malformed("seen row pointer " + (r + 1) + " = " + indptr[r + 1]
-            + " is below row pointer " + r + " = " + indptr[r] + "; expected non-decreasing");
+            + " after row pointer " + r + " = " + indptr[r] + "; expected non-decreasing values"
+            + " up to nnz = " + nnz);
       }
       for (int p = indptr[r]; p < indptr[r + 1]; p++) {
         int c = indices[p];

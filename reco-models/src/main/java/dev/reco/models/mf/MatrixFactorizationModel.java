@@ -611,7 +611,7 @@ public final class MatrixFactorizationModel implements Recommender {
   }
 
   private MatrixFactorizationModel addUsers(List<String> ids, float[] vectors, float[] biases) {
-    IdIndex extended = extend(users, ids, "userIds", "user");
+    IdIndex extended = extend(users, ids, "userIds", "a user");
     int added = ids.size();
     checkVectors(vectors, added, biases);
     if (added == 0) {
@@ -635,7 +635,7 @@ public final class MatrixFactorizationModel implements Recommender {
   }
 
   private MatrixFactorizationModel addItems(List<String> ids, float[] vectors, float[] biases) {
-    IdIndex extended = extend(items, ids, "itemIds", "item");
+    IdIndex extended = extend(items, ids, "itemIds", "an item");
     int added = ids.size();
     checkVectors(vectors, added, biases);
     if (added == 0) {
@@ -675,7 +675,7 @@ public final class MatrixFactorizationModel implements Recommender {
       }
       int existing = index.indexOf(id);
       if (existing != IdIndex.UNKNOWN) {
-        throw new IllegalArgumentException(what + "[" + j + "] = '" + id + "' is already a " + kind
+        throw new IllegalArgumentException(what + "[" + j + "] = '" + id + "' is already " + kind
             + " of the model (index " + existing + "); expected new ids");
       }
       int at = b.add(id);
