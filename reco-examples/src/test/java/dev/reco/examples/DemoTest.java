@@ -25,17 +25,23 @@ class DemoTest {
     String printed = bytes.toString(StandardCharsets.UTF_8);
     for (String expected : new String[] {"Dataset", "events (lines loaded)", "40,000",
         "Split globalTimeFraction", "Precision@10", "Recall@10", "NDCG@10", "Coverage@10",
-        "popularity", "recency-category", "random", "Offline A/B", "[5/5]"}) {
+        "popularity", "recency-category", "random", "als (+popularity)", "Offline A/B",
+        "Training implicit ALS", "[6/6]"}) {
       assertTrue(printed.contains(expected), "demo output lacks '" + expected + "':\n" + printed);
     }
-    assertEquals(5, outcome.results().size());
-    EvaluationResult random = outcome.results().get(4);
-    for (EvaluationResult r : outcome.results().subList(0, 4)) {
+    assertEquals(6, outcome.results().size());
+    EvaluationResult random = outcome.results().get(5);
+    for (EvaluationResult r : outcome.results().subList(0, 5)) {
       assertTrue(r.value(Metric.ndcg(10)) > 5 * random.value(Metric.ndcg(10)),
           r.name() + " beats random by far on the planted structure: " + r.value(Metric.ndcg(10))
               + " vs " + random.value(Metric.ndcg(10)));
     }
     assertTrue(outcome.bestVersusRandom().aIsBetter());
+    EvaluationResult als = outcome.results().get(0);
+    EvaluationResult popular = outcome.results().get(1);
+    assertTrue(als.value(Metric.ndcg(10)) > popular.value(Metric.ndcg(10)),
+        "ALS beats popularity: " + als.value(Metric.ndcg(10)) + " vs " + popular.value(Metric.ndcg(10)));
+    assertTrue(outcome.alsVersusPopularity().aIsBetter(), outcome.alsVersusPopularity().toString());
   }
 
   @Test

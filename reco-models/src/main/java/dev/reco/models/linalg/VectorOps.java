@@ -10,7 +10,27 @@ package dev.reco.models.linalg;
  * <p>Implementations are stateless and thread-safe. Results of one implementation are
  * deterministic (a fixed summation order), but the scalar and SIMD implementations sum in
  * different orders and may differ in the last bits; a model is bit-reproducible for a given
- * implementation, data and seed.
+ * implementation ({@link #name()}), data and seed. Within one implementation:
+ *
+ * <ul>
+ *   <li>a dot product's summation order depends only on {@code n}, never on the offsets, and
+ *       {@link #matVec} and {@link #scoreRows} compute every output exactly as {@link #dot} on
+ *       that row would (bit-identical), so a single prediction always equals the score the same
+ *       item gets in a batch;
+ *   <li>{@link #axpy}, {@link #rankOneUpdate} and {@link #addGram} compute every element with
+ *       the same formula (a multiply-add, fused or not as {@link #name()} says), so results do
+ *       not depend on offsets or on where a vector ends.
+ * </ul>
+ *
+ * <p>{@link #addGram} is the one kernel beyond dot, axpy, matrix-vector product, rank-one update
+ * and row scoring: ALS builds a Gram matrix over all users or items every half-iteration.
+ *
+ * <p>Every kernel checks its arguments before it writes anything: a negative length throws
+ * {@link IllegalArgumentException}, a range outside its array throws
+ * {@link IndexOutOfBoundsException}, and an output range that overlaps an input range of the same
+ * array throws {@link IllegalArgumentException} (except {@code axpy} with {@code x} and {@code y}
+ * the very same range, which is well defined). Lengths are rarely above a few hundred; the SIMD
+ * implementation is written for n = 32..256.
  */
 public interface VectorOps {
 
@@ -23,13 +43,20 @@ public interface VectorOps {
    * Returns the fastest implementation available in this JVM: the SIMD one when the
    * {@code jdk.incubator.vector} module is present (run with
    * {@code --add-modules jdk.incubator.vector}), the scalar one otherwise. The choice is made once
-   * and logged at INFO.
+   * and logged at INFO, with the reason for any fallback. System property
+   * {@code reco.vector=scalar} forces the scalar implementation, {@code reco.vector.fma=false}
+   * keeps the SIMD one from fusing multiply-adds (both are read once, at the first call).
    */
   static VectorOps best() {
     return VectorOpsProvider.BEST;
   }
 
-  /** Returns a short name of the implementation, e.g. {@code "scalar"} or {@code "panama-256"}. */
+  /**
+   * Returns a short name of the implementation that determines its rounding: {@code "scalar"}, or
+   * {@code "panama-<bits>"} for the SIMD one with {@code bits}-wide vectors, with a
+   * {@code "-fma"} suffix when it uses fused multiply-add (e.g. {@code "panama-256-fma"}).
+   * Two JVMs whose implementations have the same name compute bit-identical results.
+   */
   String name();
 
   /**
@@ -41,6 +68,8 @@ public interface VectorOps {
    * @param bOff offset of the second vector
    * @param n vector length
    * @return the dot product
+   * @throws IllegalArgumentException if {@code n < 0}
+   * @throws IndexOutOfBoundsException if a range lies outside its array
    */
   float dot(float[] a, int aOff, float[] b, int bOff, int n);
 
@@ -53,6 +82,9 @@ public interface VectorOps {
    * @param y the updated vector's array
    * @param yOff its offset
    * @param n vector length
+   * @throws IllegalArgumentException if {@code n < 0}, or if {@code x} and {@code y} are the same
+   *     array and the ranges overlap without being equal
+   * @throws IndexOutOfBoundsException if a range lies outside its array
    */
   void axpy(float alpha, float[] x, int xOff, float[] y, int yOff, int n);
 
@@ -66,6 +98,9 @@ public interface VectorOps {
    * @param y the output vector's array (overwritten)
    * @param yOff its offset
    * @param n dimension
+   * @throws IllegalArgumentException if {@code n < 0}, or if {@code y}'s range overlaps
+   *     {@code x}'s or the matrix's in the same array
+   * @throws IndexOutOfBoundsException if a range lies outside its array
    */
   void matVec(float[] a, float[] x, int xOff, float[] y, int yOff, int n);
 
@@ -77,6 +112,9 @@ public interface VectorOps {
    * @param xOff its offset
    * @param a the matrix, updated in place
    * @param n dimension
+   * @throws IllegalArgumentException if {@code n < 0}, or if {@code x} and the matrix overlap in
+   *     the same array
+   * @throws IndexOutOfBoundsException if a range lies outside its array
    */
   void rankOneUpdate(float alpha, float[] x, int xOff, float[] a, int n);
 
@@ -93,7 +131,35 @@ public interface VectorOps {
    * @param xOff its offset
    * @param out output scores
    * @param outOff offset of the first score
+   * @throws IllegalArgumentException if {@code rows < 0} or {@code n < 0}, or if the output
+   *     range overlaps the scored rows or {@code x} in the same array
+   * @throws IndexOutOfBoundsException if a range lies outside its array
    */
   void scoreRows(float[] matrix, int firstRow, int rows, int n, float[] x, int xOff, float[] out,
       int outOff);
+
+  /**
+   * Adds the Gram matrix of {@code rows} consecutive rows to a symmetric {@code n x n} matrix:
+   * {@code A += sum over r of row_r row_rᵀ} (e.g. {@code YᵀY} in ALS). Only the upper triangle of
+   * {@code A} (column {@code >=} row) is read; both triangles are written, so the result is
+   * exactly symmetric.
+   *
+   * <p>Added for ALS's Gram matrices: on a symmetric {@code A} it gives the same entries as one
+   * {@code rankOneUpdate(1, row, A)} per row, but does half the multiply-adds (upper triangle
+   * only) and loads and stores each part of {@code A} once per four rows instead of once per row.
+   * Each entry is accumulated row after row, one multiply-add per row, so splitting the rows over
+   * several calls on the same {@code A} gives bit-identical results. Adding up partial Gram
+   * matrices computed separately (e.g. one per thread) rounds differently: parallel code should
+   * sum per-block matrices over a block layout fixed by the configuration, in block order.
+   *
+   * @param matrix row-major matrix with rows of length {@code n}
+   * @param firstRow first row to add
+   * @param rows number of rows
+   * @param n row length and dimension of {@code a}
+   * @param a the {@code n x n} matrix, {@code n * n} entries from offset 0, updated in place
+   * @throws IllegalArgumentException if {@code rows < 0} or {@code n < 0}, or if {@code a} and
+   *     the rows overlap in the same array
+   * @throws IndexOutOfBoundsException if a range lies outside its array
+   */
+  void addGram(float[] matrix, int firstRow, int rows, int n, float[] a);
 }
