@@ -47,8 +47,10 @@ import java.util.Optional;
  * {@code 4 * factors} bytes per user and per item (factors = 64: 256 bytes), plus 4 bytes per
  * user and item with biases, 1 byte per user for the known flag, the seen matrix
  * ({@code 4 (users + 1) + 8 nnz} bytes), the id indexes, and after the first similarity request
- * 4 bytes per item (and per user) of norms. A single request allocates {@code 4 * items} bytes of
- * scores.
+ * 4 bytes per item (and per user) of norms. A request scores the catalog one tile of about 32 KiB
+ * of factors at a time and keeps its top {@code k} in a bounded heap as the tiles pass
+ * (allocating one tile of scores and O(k)); only with a category cap or an allow-list does it
+ * allocate {@code 4 * items} bytes of scores and select from them.
  *
  * <p>Saved and loaded with {@link MatrixFactorizationFormat}. Two models are {@link #equals equal}
  * when every part is bit-identical.
@@ -279,7 +281,7 @@ public final class MatrixFactorizationModel implements Recommender {
   /**
    * Recommends up to {@code k} items for a user, ranked by {@code b_i + p_u · q_i}; see
    * {@link Recommender#recommend(String, int, RecommendOptions)}. O(items · factors) to score the
-   * catalog plus O(items log k) to select.
+   * catalog plus O(items) comparisons and O(k log(items) log k) expected heap work to select.
    *
    * @param userId the external user id; a user without a vector gets an unserved list
    * @param k the most items to return, {@code >= 1}
@@ -298,16 +300,29 @@ public final class MatrixFactorizationModel implements Recommender {
     if (!knowsUser(u)) {
       return Recommendations.unserved(items);
     }
-    float[] scores = new float[items.size()];
-    TiledScoring.scoreAll(ops, itemFactors, items.size(), factors, userFactors, u * factors, scores);
-    addItemBias(scores);
+    int n = items.size();
+    if (TopKScan.applies(options)) {
+      TopKScan scan = new TopKScan(selector::isEligible, k, n);
+      float[] tile = new float[Math.min(n, TiledScoring.tileRows(factors))];
+      for (int t = 0; t < n; t += tile.length) {
+        int len = Math.min(tile.length, n - t);
+        ops.scoreRows(itemFactors, t, len, factors, userFactors, u * factors, tile, 0);
+        addItemBias(tile, len, t);
+        scan.offer(tile, len, t);
+      }
+      return scan.result(items, source);
+    }
+    float[] scores = new float[n];
+    TiledScoring.scoreAll(ops, itemFactors, n, factors, userFactors, u * factors, scores);
+    addItemBias(scores, n, 0);
     return selector.selectByScore(scores, source);
   }
 
-  private void addItemBias(float[] scores) {
+  /** Adds the biases of items {@code firstItem .. firstItem + len - 1} to {@code scores[0 .. len)}. */
+  private void addItemBias(float[] scores, int len, int firstItem) {
     if (itemBias != null) {
-      for (int i = 0; i < itemBias.length; i++) {
-        scores[i] += itemBias[i];
+      for (int r = 0; r < len; r++) {
+        scores[r] += itemBias[firstItem + r];
       }
     }
   }
@@ -334,8 +349,9 @@ public final class MatrixFactorizationModel implements Recommender {
    * Recommends for many users, scoring blocks of up to 16 users against tiles of item factors,
    * on {@code threads} threads of a pool created for this call. Element {@code j} equals
    * {@code recommend(userIds.get(j), k, options)}, whatever the thread count. Each thread holds
-   * {@code min(16, 2^22 / items)} score arrays of {@code 4 * items} bytes. A filter predicate in
-   * the options is called from several threads and must be thread-safe.
+   * 16 tiles of scores (32 KiB) and 16 heaps of {@code k}; with a category cap or an allow-list,
+   * {@code min(16, 2^22 / items)} score arrays of {@code 4 * items} bytes instead. A filter
+   * predicate in the options is called from several threads and must be thread-safe.
    *
    * @param userIds the external user ids (repeats allowed)
    * @param k the most items per user, {@code >= 1}
@@ -369,7 +385,7 @@ public final class MatrixFactorizationModel implements Recommender {
    * Recommends for every user of {@link #users()}, in blocks, on {@code threads} threads of a pool
    * created for this call: element {@code u} equals {@code recommend(users().idOf(u), k,
    * options)} (unserved for users without a vector), whatever the thread count. Memory: the
-   * results, plus per thread the score arrays described at
+   * results, plus per thread the buffers described at
    * {@link #recommend(List, int, RecommendOptions, int)}.
    *
    * @param k the most items per user, {@code >= 1}
@@ -398,19 +414,30 @@ public final class MatrixFactorizationModel implements Recommender {
     }
   }
 
-  /** Recommends for user rows ({@code -1}: no vector), block by block. */
+  /**
+   * Recommends for user rows ({@code -1}: no vector), block by block. A block of users is scored
+   * against one tile of item factors after another, so each tile is read from memory once per
+   * block; with {@link TopKScan} every user keeps its top {@code k} as the tiles pass, otherwise
+   * (category cap, allow-list) each user's scores are collected in a catalog-sized array first.
+   * Each user's scores come from the same {@code scoreRows} calls over the same tiles as a single
+   * request, so results are bit-identical to it.
+   */
   private Recommendations[] recommendRows(int[] rows, int k, RecommendOptions options,
       int threads) {
     // validates k and the category cap before any work, as a single call does
     CandidateSelector.forUser(items, k, options, seen, IdIndex.UNKNOWN);
     Recommendations[] out = new Recommendations[rows.length];
     int n = items.size();
-    int block = Math.max(1, Math.min(MAX_BLOCK_USERS, BLOCK_SCORE_FLOATS / Math.max(1, n)));
+    boolean tileWise = TopKScan.applies(options);
+    int tileRows = Math.min(Math.max(1, n), TiledScoring.tileRows(factors));
+    int block = tileWise ? MAX_BLOCK_USERS
+        : Math.max(1, Math.min(MAX_BLOCK_USERS, BLOCK_SCORE_FLOATS / Math.max(1, n)));
     int blocks = (rows.length + block - 1) / block;
     BlockPool.run(blocks, threads, "reco-mf-recommend", () -> {
-      float[][] scores = new float[Math.min(block, rows.length)][n];
+      float[][] scores = new float[Math.min(block, rows.length)][tileWise ? tileRows : n];
       int[] queryRows = new int[block];
       int[] positions = new int[block];
+      TopKScan[] scans = new TopKScan[block];
       return b -> {
         int from = b * block;
         int to = Math.min(rows.length, from + block);
@@ -423,11 +450,33 @@ public final class MatrixFactorizationModel implements Recommender {
             positions[count++] = j;
           }
         }
-        TiledScoring.scoreBlock(ops, itemFactors, n, factors, userFactors, queryRows, count, scores);
-        for (int c = 0; c < count; c++) {
-          addItemBias(scores[c]);
-          out[positions[c]] = CandidateSelector.forUser(items, k, options, seen, queryRows[c])
-              .selectByScore(scores[c], source);
+        if (tileWise) {
+          for (int c = 0; c < count; c++) {
+            CandidateSelector selector = CandidateSelector.forUser(items, k, options, seen,
+                queryRows[c]);
+            scans[c] = new TopKScan(selector::isEligible, k, n);
+          }
+          for (int t = 0; t < n; t += tileRows) {
+            int len = Math.min(tileRows, n - t);
+            for (int c = 0; c < count; c++) {
+              ops.scoreRows(itemFactors, t, len, factors, userFactors, queryRows[c] * factors,
+                  scores[c], 0);
+              addItemBias(scores[c], len, t);
+              scans[c].offer(scores[c], len, t);
+            }
+          }
+          for (int c = 0; c < count; c++) {
+            out[positions[c]] = scans[c].result(items, source);
+            scans[c] = null;
+          }
+        } else {
+          TiledScoring.scoreBlock(ops, itemFactors, n, factors, userFactors, queryRows, count,
+              scores);
+          for (int c = 0; c < count; c++) {
+            addItemBias(scores[c], n, 0);
+            out[positions[c]] = CandidateSelector.forUser(items, k, options, seen, queryRows[c])
+                .selectByScore(scores[c], source);
+          }
         }
       };
     });
@@ -467,10 +516,24 @@ public final class MatrixFactorizationModel implements Recommender {
     if (q == IdIndex.UNKNOWN) {
       return Recommendations.unserved(items);
     }
-    float[] scores = new float[items.size()];
-    TiledScoring.scoreAll(ops, itemFactors, items.size(), factors, itemFactors, q * factors, scores);
-    TiledScoring.toCosine(scores, itemNorms(), q);
-    return CandidateSelector.forItem(items, k, options, q).selectByScore(scores, source);
+    int n = items.size();
+    float[] norms = itemNorms();
+    CandidateSelector selector = CandidateSelector.forItem(items, k, options, q);
+    if (TopKScan.applies(options)) {
+      TopKScan scan = new TopKScan(selector::isEligible, k, n);
+      float[] tile = new float[Math.min(n, TiledScoring.tileRows(factors))];
+      for (int t = 0; t < n; t += tile.length) {
+        int len = Math.min(tile.length, n - t);
+        ops.scoreRows(itemFactors, t, len, factors, itemFactors, q * factors, tile, 0);
+        TiledScoring.toCosine(tile, len, norms, t, q);
+        scan.offer(tile, len, t);
+      }
+      return scan.result(items, source);
+    }
+    float[] scores = new float[n];
+    TiledScoring.scoreAll(ops, itemFactors, n, factors, itemFactors, q * factors, scores);
+    TiledScoring.toCosine(scores, n, norms, 0, q);
+    return selector.selectByScore(scores, source);
   }
 
   /**
@@ -493,19 +556,16 @@ public final class MatrixFactorizationModel implements Recommender {
       return Recommendations.unserved(users);
     }
     int m = users.size();
-    float[] scores = new float[m];
-    TiledScoring.scoreAll(ops, userFactors, m, factors, userFactors, q * factors, scores);
-    TiledScoring.toCosine(scores, userNorms(), q);
-    TopK top = new TopK(Math.max(1, Math.min(k, m)));
-    for (int u = 0; u < m; u++) {
-      if (u != q && knownUser[u]) {
-        top.offer(u, scores[u]);
-      }
+    float[] norms = userNorms();
+    TopKScan scan = new TopKScan(u -> u != q && knownUser[u], k, m);
+    float[] tile = new float[Math.min(m, TiledScoring.tileRows(factors))];
+    for (int t = 0; t < m; t += tile.length) {
+      int len = Math.min(tile.length, m - t);
+      ops.scoreRows(userFactors, t, len, factors, userFactors, q * factors, tile, 0);
+      TiledScoring.toCosine(tile, len, norms, t, q);
+      scan.offer(tile, len, t);
     }
-    int[] ids = new int[top.size()];
-    float[] best = new float[ids.length];
-    top.drainTo(ids, best);
-    return Recommendations.of(users, ids, best, source);
+    return scan.result(users, source);
   }
 
   private float[] itemNorms() {

@@ -89,14 +89,17 @@ final class TiledScoring {
    * Turns dot products with row {@code query} into cosine similarities in place:
    * {@code dot / (|query| |row|)}, computed in double, and 0 where either norm is 0.
    *
-   * @param dots dot products with the query, one per row; overwritten
-   * @param norms row norms
+   * @param dots dot products of rows {@code firstRow .. firstRow + len - 1} with the query, from
+   *     index 0; overwritten
+   * @param len number of rows
+   * @param norms row norms of the whole matrix
+   * @param firstRow the row of {@code dots[0]}
    * @param query the query row
    */
-  static void toCosine(float[] dots, float[] norms, int query) {
+  static void toCosine(float[] dots, int len, float[] norms, int firstRow, int query) {
     double nq = norms[query];
-    for (int r = 0; r < dots.length; r++) {
-      double d = nq * norms[r];
+    for (int r = 0; r < len; r++) {
+      double d = nq * norms[firstRow + r];
       dots[r] = d == 0 ? 0f : (float) (dots[r] / d);
     }
   }
