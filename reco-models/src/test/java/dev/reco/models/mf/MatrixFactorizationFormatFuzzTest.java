@@ -1,8 +1,16 @@
 package dev.reco.models.mf;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.reco.core.format.ChecksumMismatchException;
 import dev.reco.core.format.FormatException;
+import dev.reco.core.format.TruncatedFileException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
@@ -11,11 +19,13 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Mutated model files: a changed envelope is never read, and a garbled payload inside an intact
  * envelope fails with a {@link FormatException} or reads as some valid model, never with another
- * exception.
+ * exception. Every failure message names where the bytes came from.
  */
 class MatrixFactorizationFormatFuzzTest {
   private static final byte[] VALID = MatrixFactorizationFormat.toBytes(
@@ -87,6 +97,7 @@ class MatrixFactorizationFormatFuzzTest {
     try {
       MatrixFactorizationFormat.fromBytes(bytes);
     } catch (FormatException expected) {
+      assertNamesTheSource(expected);
       return;
     } catch (RuntimeException | Error e) {
       throw new AssertionError("expected a FormatException, got " + e, e);
@@ -94,7 +105,7 @@ class MatrixFactorizationFormatFuzzTest {
     fail("a changed envelope was read successfully");
   }
 
-  @Property(tries = 1000, seed = "2024")
+  @Property(tries = 500, seed = "2024")
   void garbledPayloadsFailOnlyWithFormatExceptions(@ForAll("mutations") List<Mutation> edits,
       @ForAll boolean withSeen) {
     byte[] payload = MatrixFactorizationFormatTest.payload(withSeen ? VALID_SEEN : VALID);
@@ -110,9 +121,44 @@ class MatrixFactorizationFormatFuzzTest {
       }
       MatrixFactorizationFormat.toBytes(model);
     } catch (FormatException expected) {
-      // fine
+      assertNamesTheSource(expected);
     } catch (RuntimeException | Error e) {
       throw new AssertionError("expected a FormatException, got " + e, e);
     }
+  }
+
+  private static void assertNamesTheSource(FormatException e) {
+    String message = e.getMessage();
+    assertTrue(message != null && message.startsWith("in-memory envelope"), String.valueOf(message));
+  }
+
+  @Test
+  void everyTruncationIsATruncatedFile() {
+    for (int length = 0; length < VALID.length; length++) {
+      byte[] prefix = Arrays.copyOf(VALID, length);
+      TruncatedFileException e = assertThrows(TruncatedFileException.class,
+          () -> MatrixFactorizationFormat.fromBytes(prefix), "length " + length);
+      assertNamesTheSource(e);
+    }
+  }
+
+  @Test
+  void damagedFilesNameTheFile(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("model.reco");
+    MatrixFactorizationFormat.write(file, SmallModels.plain());
+    byte[] bytes = Files.readAllBytes(file);
+    assertArrayEquals(VALID_SEEN, bytes);
+
+    Files.write(file, Arrays.copyOf(bytes, bytes.length - 7));
+    TruncatedFileException truncated = assertThrows(TruncatedFileException.class,
+        () -> MatrixFactorizationFormat.read(file));
+    assertTrue(truncated.getMessage().contains(file.toString()), truncated.getMessage());
+
+    byte[] flipped = bytes.clone();
+    flipped[bytes.length / 2] ^= 0x01;
+    Files.write(file, flipped);
+    ChecksumMismatchException checksum = assertThrows(ChecksumMismatchException.class,
+        () -> MatrixFactorizationFormat.read(file));
+    assertTrue(checksum.getMessage().contains(file.toString()), checksum.getMessage());
   }
 }
