@@ -47,7 +47,7 @@ import java.util.Optional;
  * {@code 4 * factors} bytes per user and per item (factors = 64: 256 bytes), plus 4 bytes per
  * user and item with biases, 1 byte per user for the known flag, the seen matrix
  * ({@code 4 (users + 1) + 8 nnz} bytes), the id indexes, and after the first similarity request
- * 4 bytes per item (and per user) of norms. A request scores the catalog one tile of about 32 KiB
+ * 4 bytes per item (and per user) of norms. A request scores the catalog one tile of about 16 KiB
  * of factors at a time and keeps its top {@code k} in a bounded heap as the tiles pass
  * (allocating one tile of scores and O(k)); only with a category cap or an allow-list does it
  * allocate {@code 4 * items} bytes of scores and select from them.
@@ -349,7 +349,7 @@ public final class MatrixFactorizationModel implements Recommender {
    * Recommends for many users, scoring blocks of up to 16 users against tiles of item factors,
    * on {@code threads} threads of a pool created for this call. Element {@code j} equals
    * {@code recommend(userIds.get(j), k, options)}, whatever the thread count. Each thread holds
-   * 16 tiles of scores (32 KiB) and 16 heaps of {@code k}; with a category cap or an allow-list,
+   * 16 tiles of scores ({@code 16 * 4096 / factors} floats) and 16 heaps of {@code k}; with a category cap or an allow-list,
    * {@code min(16, 2^22 / items)} score arrays of {@code 4 * items} bytes instead. A filter
    * predicate in the options is called from several threads and must be thread-safe.
    *

@@ -8,13 +8,14 @@ import dev.reco.models.linalg.VectorOps;
  * same tile boundaries, so a score never depends on whether it was computed alone or in a block
  * (bit for bit, whatever the kernel's internal order).
  *
- * <p>A tile holds about {@value #TILE_FLOATS} floats (32 KiB: 128 rows at 64 factors), so while a
- * block of queries is scored against it the tile stays in the first-level cache and the matrix
- * is read from memory once per block instead of once per query.
+ * <p>A tile holds about {@value #TILE_FLOATS} floats (16 KiB: 64 rows at 64 factors), so while a
+ * block of 16 queries is scored against it the tile, the query vectors (4 KiB at 64 factors) and
+ * the tile's scores (4 KiB) stay together in a 32 KiB first-level cache, and the matrix is read
+ * from memory once per block instead of once per query.
  */
 final class TiledScoring {
   /** Floats per tile of matrix rows. */
-  static final int TILE_FLOATS = 8192;
+  static final int TILE_FLOATS = 4096;
 
   private TiledScoring() {}
 

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Blocked, multi-threaded recommendation against the single call as the reference: every element
  * of a batch, and of {@code recommendAll}, must equal the single call bit for bit, for any thread
- * count. Sizes cross the 16-user blocks and the item tiles (8192 / factors items).
+ * count. Sizes cross the 16-user blocks and the item tiles (4096 / factors items).
  */
 class BatchRecommendTest {
 
@@ -81,7 +81,7 @@ class BatchRecommendTest {
 
   @Test
   void largerModelIsThreadCountIndependent() {
-    // 300 users (19 blocks), 5000 items (40 tiles at 64 factors)
+    // 300 users (19 blocks), 5000 items (79 tiles at 64 factors)
     MatrixFactorizationModel model = TestModels.random(300, 5000, 64, 42, true);
     List<Recommendations> one = model.recommendAll(20, RecommendOptions.defaults(), 1);
     for (int threads : new int[] {2, 4, 7}) {
