@@ -8,8 +8,11 @@ import dev.reco.core.recommend.Recommendations;
 import dev.reco.core.recommend.Source;
 import dev.reco.models.linalg.VectorOps;
 import dev.reco.models.mf.MatrixFactorizationModel;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
@@ -42,6 +45,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * ({@code Mode.SampleTime}), so JMH prints p50, p90, p99. The fork adds
  * {@code --add-modules=jdk.incubator.vector}; its log line {@code VectorOps: panama-...} names the
  * kernels. For the scalar kernels add {@code -jvmArgsAppend -Dreco.vector=scalar}.
+ *
+ * <p>On a shared machine, where wall-clock percentiles mostly measure the other processes,
+ * {@link #main} prints the thread CPU time per request next to the wall time:
+ * {@code java --add-modules jdk.incubator.vector -Xmx2g -XX:+UseParallelGC -cp
+ * benchmarks/target/benchmarks.jar dev.reco.benchmarks.RecommendBenchmark [rounds]}.
  */
 @State(Scope.Benchmark)
 @Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-Xmx2g",
@@ -170,5 +178,58 @@ public class RecommendBenchmark {
   @OutputTimeUnit(TimeUnit.MICROSECONDS)
   public Recommendations similarItems() {
     return model.similarItems(itemIds[next++ & (REQUESTS - 1)], 10);
+  }
+
+  /**
+   * Measures the same requests without JMH: per round, 500 single requests, 500 similar-items
+   * requests and 8 batches of 64 users (per user), printing p50 and p90 of the thread CPU time
+   * and of the wall time; the first rounds warm the JIT up.
+   *
+   * @param args optional number of rounds (default 8)
+   */
+  public static void main(String[] args) {
+    int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 8;
+    RecommendBenchmark b = new RecommendBenchmark();
+    b.items = 100_000;
+    b.factors = 64;
+    b.users = 20_000;
+    b.setUp();
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    RecommendOptions options = RecommendOptions.defaults();
+    for (int round = 1; round <= rounds; round++) {
+      long[][] cpu = new long[3][];
+      long[][] wall = new long[3][];
+      for (int kind = 0; kind < 3; kind++) {
+        int count = kind == 2 ? 8 : 500;
+        cpu[kind] = new long[count];
+        wall[kind] = new long[count];
+        for (int r = 0; r < count; r++) {
+          long c0 = threads.getCurrentThreadCpuTime();
+          long w0 = System.nanoTime();
+          if (kind == 0) {
+            b.model.recommend(b.userIds[b.next++ & (REQUESTS - 1)], 10, options);
+          } else if (kind == 1) {
+            b.model.similarItems(b.itemIds[b.next++ & (REQUESTS - 1)], 10);
+          } else {
+            b.model.recommend(b.batches.get(b.nextBatch++ % b.batches.size()).subList(0, 64), 10,
+                options, 1);
+          }
+          cpu[kind][r] = (threads.getCurrentThreadCpuTime() - c0) / (kind == 2 ? 64 : 1);
+          wall[kind][r] = (System.nanoTime() - w0) / (kind == 2 ? 64 : 1);
+        }
+      }
+      System.out.printf("round %d: recommend cpu %s wall %s | similarItems cpu %s wall %s"
+          + " | batch of 64, per user: cpu %s wall %s%n", round, percentiles(cpu[0]),
+          percentiles(wall[0]), percentiles(cpu[1]), percentiles(wall[1]), percentiles(cpu[2]),
+          percentiles(wall[2]));
+    }
+  }
+
+  /** Returns "p50/p90" in milliseconds. */
+  private static String percentiles(long[] nanos) {
+    long[] sorted = nanos.clone();
+    Arrays.sort(sorted);
+    return String.format("%.3f/%.3f ms", sorted[sorted.length / 2] / 1e6,
+        sorted[sorted.length * 9 / 10] / 1e6);
   }
 }
