@@ -13,7 +13,7 @@ import org.apache.datasketches.quantilescommon.DoublesSortedView;
  * <p>While a sketch has retained every value it saw ({@link #exact()}), its CDF is the exact
  * empirical CDF and its rank error is 0. Past that, every CDF value it returns is within
  * {@link #normalizedRankError()} of the true empirical CDF with about 99% confidence (the bound
- * DataSketches fits to the measured maximum error of KLL sketches).
+ * DataSketches publishes for KLL sketches).
  */
 public final class ColumnSketch {
   private final long n;
