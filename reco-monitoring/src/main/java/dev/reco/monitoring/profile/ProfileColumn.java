@@ -40,6 +40,11 @@ public record ProfileColumn(String name, Kind kind, NumericBins bins,
   /**
    * Validates the column.
    *
+   * @param name the column name, not blank
+   * @param kind numeric or categorical
+   * @param bins the frozen bins of a numeric column; {@code null} for a categorical one
+   * @param dictionary the frozen dictionary of a categorical column; {@code null} otherwise
+   * @param sketchK the KLL {@code k}, or {@code 0} for no sketch
    * @throws IllegalArgumentException if the name is blank, the kind does not match the frozen
    *     parts, or {@code sketchK} is out of range
    */

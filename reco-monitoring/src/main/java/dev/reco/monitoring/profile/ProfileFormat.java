@@ -32,7 +32,8 @@ import org.apache.datasketches.memory.Memory;
  *   categorical:  u32 dictionary size D, D x string
  *   (E + 1 or D + 1) x i64 counters; i64 missing
  *   numeric with sketch: u32 byte length S, S bytes of the DataSketches KLL doubles sketch
- *                        (its own versioned serialization, as {@code toByteArray()} writes it)
+ *                        (its own versioned serialization, as {@code toByteArray()} writes it,
+ *                        with level zero sorted so that equal content gives equal bytes)
  * </pre>
  *
  * <p>The envelope rejects corrupted bytes (checksum), other types and newer versions with the
@@ -249,6 +250,12 @@ public final class ProfileFormat {
         s += 8L * col.counters() + 8;
         KllDoublesSketch sketch = profile.sketchView(c);
         if (sketch != null) {
+          if (!sketch.isEmpty()) {
+            // Canonical form: DataSketches stores whether level zero happens to be sorted (any
+            // query sorts it in place), so sort it before serializing; otherwise the same
+            // content could be written as two different byte strings.
+            sketch.getSortedView();
+          }
           sketches[c] = sketch.toByteArray();
           s += 4 + sketches[c].length;
         }

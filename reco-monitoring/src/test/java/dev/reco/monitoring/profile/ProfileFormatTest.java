@@ -70,6 +70,17 @@ class ProfileFormatTest {
     assertEquals(p.sketch(0).n(), back.sketch(0).n());
   }
 
+  @Property(tries = 40, seed = "31")
+  void roundTripIsIdenticalForAnyContent(@ForAll @IntRange(min = 0, max = 5000) int n,
+      @ForAll long seed) {
+    SingleWriterProfile p = filled(n, seed);
+    byte[] bytes = ProfileFormat.toBytes(p, TestProfiles.provenance());
+    SingleWriterProfile back = ProfileFormat.fromBytes(bytes);
+    assertTrue(TestProfiles.sameCounters(p, back));
+    assertEquals(p.sketch(0), back.sketch(0));
+    assertArrayEquals(bytes, ProfileFormat.toBytes(back, TestProfiles.provenance()));
+  }
+
   @Test
   void emptyProfileRoundTrips(@TempDir Path dir) throws IOException {
     SingleWriterProfile p = new SingleWriterProfile(TestProfiles.schema());
