@@ -10,7 +10,8 @@ import org.apache.datasketches.kll.KllDoublesSketch;
  * a sketch, a KLL quantile sketch. Memory is constant: it depends on the schema, never on the
  * number of values (8 bytes per counter, plus under 6 KB per sketch at the default {@code k}).
  *
- * <p><b>Not thread-safe.</b> One thread updates it, or the caller synchronizes. For several
+ * <p><b>Not thread-safe</b>, not even for concurrent reads: {@link #sketch(int)} and serialization
+ * sort a sketch buffer in place. One thread uses it, or the caller synchronizes. For several
  * writers, use {@link ConcurrentProfile}, whose snapshots are single-writer profiles.
  *
  * <p>Verbs: {@code update} (one value, or an array of values for a numeric column),
