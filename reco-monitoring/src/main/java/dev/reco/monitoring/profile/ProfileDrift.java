@@ -1,6 +1,7 @@
 package dev.reco.monitoring.profile;
 
 import dev.reco.monitoring.drift.BinCounts;
+import dev.reco.monitoring.drift.BinnedDriftTest;
 import dev.reco.monitoring.drift.Binning;
 import dev.reco.monitoring.drift.CategoricalDriftTest;
 import dev.reco.monitoring.drift.CategoryCounts;
@@ -21,7 +22,7 @@ import java.util.Objects;
  * <p>For a KS-style comparison of numeric columns use the sketches: {@link SketchKs#test}.
  *
  * <pre>{@code
- * DriftResult psi = ProfileDrift.psi(Psi.defaults(), reference, live, "basket_value");
+ * DriftResult psi = ProfileDrift.numeric(Psi.defaults(), reference, live, "basket_value");
  * DriftResult js = ProfileDrift.categorical(JensenShannon.defaults(), reference, live, "device");
  * }</pre>
  */
@@ -32,9 +33,10 @@ public final class ProfileDrift {
   private ProfileDrift() {}
 
   /**
-   * PSI of a numeric column on the profiles' frozen bins.
+   * Runs a binned test ({@link Psi}, {@link JensenShannon}, {@link ChiSquare}) on a numeric
+   * column's counters, on the schema's frozen bins.
    *
-   * @param psi the test settings (its own bin settings are not used: the bins are the schema's)
+   * @param test the test settings (its own bin settings are not used: the bins are the schema's)
    * @param reference the reference profile
    * @param current the current profile, with the same schema
    * @param column the column name
@@ -42,45 +44,13 @@ public final class ProfileDrift {
    * @throws IllegalArgumentException if the schemas differ, the column does not exist or is not
    *     numeric
    */
-  public static DriftResult psi(Psi psi, SingleWriterProfile reference,
-      SingleWriterProfile current, String column) {
-    Objects.requireNonNull(psi, "psi");
-    Numeric n = numeric(reference, current, column);
-    return psi.compare(n.binning, n.reference, n.current);
-  }
-
-  /**
-   * Jensen-Shannon distance of a numeric column on the profiles' frozen bins.
-   *
-   * @param test the test settings (bins are the schema's)
-   * @param reference the reference profile
-   * @param current the current profile, with the same schema
-   * @param column the column name
-   * @return the result
-   * @throws IllegalArgumentException as {@link #psi}
-   */
-  public static DriftResult jensenShannon(JensenShannon test, SingleWriterProfile reference,
+  public static DriftResult numeric(BinnedDriftTest test, SingleWriterProfile reference,
       SingleWriterProfile current, String column) {
     Objects.requireNonNull(test, "test");
-    Numeric n = numeric(reference, current, column);
-    return test.compare(n.binning, n.reference, n.current);
-  }
-
-  /**
-   * Chi-square test of a numeric column on the profiles' frozen bins.
-   *
-   * @param test the test settings (bins are the schema's)
-   * @param reference the reference profile
-   * @param current the current profile, with the same schema
-   * @param column the column name
-   * @return the result
-   * @throws IllegalArgumentException as {@link #psi}
-   */
-  public static DriftResult chiSquare(ChiSquare test, SingleWriterProfile reference,
-      SingleWriterProfile current, String column) {
-    Objects.requireNonNull(test, "test");
-    Numeric n = numeric(reference, current, column);
-    return test.compare(n.binning, n.reference, n.current);
+    int c = columnIndex(reference, current, column, ProfileColumn.Kind.NUMERIC);
+    Binning binning = Binning.ofCuts(reference.schema().column(c).bins().edges());
+    return test.compare(binning, BinCounts.of(reference.counts(c), reference.missing(c)),
+        BinCounts.of(current.counts(c), current.missing(c)));
   }
 
   /**
@@ -110,16 +80,6 @@ public final class ProfileDrift {
     return test.test(
         CategoryCounts.ofCounts(labels, reference.counts(c), reference.missing(c)),
         CategoryCounts.ofCounts(labels, current.counts(c), current.missing(c)));
-  }
-
-  private record Numeric(Binning binning, BinCounts reference, BinCounts current) {}
-
-  private static Numeric numeric(SingleWriterProfile reference, SingleWriterProfile current,
-      String column) {
-    int c = columnIndex(reference, current, column, ProfileColumn.Kind.NUMERIC);
-    Binning binning = Binning.ofCuts(reference.schema().column(c).bins().edges());
-    return new Numeric(binning, BinCounts.of(reference.counts(c), reference.missing(c)),
-        BinCounts.of(current.counts(c), current.missing(c)));
   }
 
   private static int columnIndex(SingleWriterProfile reference, SingleWriterProfile current,

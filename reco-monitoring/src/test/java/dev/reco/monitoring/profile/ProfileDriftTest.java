@@ -58,14 +58,14 @@ class ProfileDriftTest {
     SingleWriterProfile c = profile(schema, cur, labels(4, 4000, 0.4));
     Binning binning = Binning.ofCuts(schema.column(0).bins().edges());
     DriftResult expected = Psi.defaults().compare(binning, binning.count(ref), binning.count(cur));
-    DriftResult actual = ProfileDrift.psi(Psi.defaults(), r, c, "x");
+    DriftResult actual = ProfileDrift.numeric(Psi.defaults(), r, c, "x");
     assertEquals(expected, actual);
     assertEquals(1, actual.referenceMissing());
     assertTrue(actual.drifted(), actual.toString());
     assertEquals(JensenShannon.defaults().compare(binning, binning.count(ref), binning.count(cur)),
-        ProfileDrift.jensenShannon(JensenShannon.defaults(), r, c, "x"));
+        ProfileDrift.numeric(JensenShannon.defaults(), r, c, "x"));
     assertEquals(ChiSquare.defaults().compare(binning, binning.count(ref), binning.count(cur)),
-        ProfileDrift.chiSquare(ChiSquare.defaults(), r, c, "x"));
+        ProfileDrift.numeric(ChiSquare.defaults(), r, c, "x"));
   }
 
   @Test
@@ -106,10 +106,10 @@ class ProfileDriftTest {
         .categorical("c", CategoryDictionary.of("a")).build();
     SingleWriterProfile pa = new SingleWriterProfile(a);
     IllegalArgumentException schemas = assertThrows(IllegalArgumentException.class,
-        () -> ProfileDrift.psi(Psi.defaults(), pa, new SingleWriterProfile(b), "x"));
+        () -> ProfileDrift.numeric(Psi.defaults(), pa, new SingleWriterProfile(b), "x"));
     assertTrue(schemas.getMessage().contains("different schemas"), schemas.getMessage());
     IllegalArgumentException kind = assertThrows(IllegalArgumentException.class,
-        () -> ProfileDrift.psi(Psi.defaults(), pa, pa.copy(), "c"));
+        () -> ProfileDrift.numeric(Psi.defaults(), pa, pa.copy(), "c"));
     assertTrue(kind.getMessage().contains("'c' is CATEGORICAL"), kind.getMessage());
     ProfileSchema other = ProfileSchema.builder()
         .categorical("c", CategoryDictionary.of("a", ProfileDrift.OTHER)).build();
