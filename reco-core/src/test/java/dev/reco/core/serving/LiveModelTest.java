@@ -327,21 +327,28 @@ class LiveModelTest {
   void pollingFollowsTheAliasWithoutBeingAsked() throws Exception {
     point("m", register("m", "1"));
     int v2 = register("m", "2");
-    CountDownLatch swapped = new CountDownLatch(1);
+    CountDownLatch swappedAndReleased = new CountDownLatch(2);
     try (LiveModel<FakeModel> live = LiveModel.builder(registry, "m", "champion", this::load)
         .pollEvery(Duration.ofMillis(1))
         .listener(new LiveModel.Listener() {
           @Override
           public void swapped(ModelVersion from, ModelVersion to) {
             if (to.version() == 2) {
-              swapped.countDown();
+              swappedAndReleased.countDown();
+            }
+          }
+
+          @Override
+          public void released(ModelVersion version) {
+            if (version.version() == 1) {
+              swappedAndReleased.countDown();
             }
           }
         }).build()) {
       point("m", v2);
-      assertTrue(swapped.await(60, TimeUnit.SECONDS), "a poll saw the move");
+      assertTrue(swappedAndReleased.await(60, TimeUnit.SECONDS), "a poll saw the move");
       assertEquals(2, live.call(FakeModel::serve));
-      assertTrue(model(1).isClosed());
+      assertTrue(model(1).isClosed(), "released after the swap (the listener heard it)");
     }
   }
 
