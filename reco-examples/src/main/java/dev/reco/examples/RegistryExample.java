@@ -1,6 +1,5 @@
 package dev.reco.examples;
 
-import dev.reco.core.CsrMatrix;
 import dev.reco.core.DuplicatePolicy;
 import dev.reco.core.Interactions;
 import dev.reco.core.eval.Evaluator;
@@ -21,6 +20,7 @@ import dev.reco.core.tracking.RunStatus;
 import dev.reco.models.als.AlsConfig;
 import dev.reco.models.als.AlsTrainer;
 import dev.reco.models.mf.FitOptions;
+import dev.reco.models.mf.MatrixFactorizationFormat;
 import dev.reco.models.mf.MatrixFactorizationModel;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -101,7 +101,6 @@ public final class RegistryExample {
 
     Interactions data = SyntheticData.generate(config).toInteractions(DuplicatePolicy.SUM);
     Split split = Splitter.globalTimeFraction(0.2).split(data);
-    CsrMatrix seen = split.train().byUser();
     ModelRegistry registry = ModelRegistry.open(dir.resolve("registry"), clock);
     ExperimentTracker tracker = ExperimentTracker.open(dir.resolve("runs"), clock);
     Evaluator evaluator = Evaluator.builder().metrics(Metric.ndcg(10)).beyondAccuracy(false)
@@ -129,7 +128,7 @@ public final class RegistryExample {
       }
       double ndcg = evaluator.evaluate("als", model, split).value(Metric.ndcg(10));
       tracker.logMetric(run.id(), "ndcg_at_10", als.iterations(), ndcg);
-      byte[] artifact = FactorsArtifact.write(model);
+      byte[] artifact = MatrixFactorizationFormat.toBytes(model);
       tracker.logArtifact(run.id(), "model.reco", artifact);
       runs.add(tracker.endRun(run.id(), RunStatus.FINISHED));
       ModelVersion v = registry.register(MODEL, artifact, VersionMetadata.builder()
@@ -151,7 +150,7 @@ public final class RegistryExample {
     String user = data.users().idOf(split.testUsers()[0]);
     List<Integer> served = new ArrayList<>();
     try (LiveModel<MatrixFactorizationModel> live = LiveModel.<MatrixFactorizationModel>builder(
-            registry, MODEL, CHAMPION, (version, bytes) -> FactorsArtifact.read(bytes, seen))
+            registry, MODEL, CHAMPION, (version, bytes) -> MatrixFactorizationFormat.fromBytes(bytes))
         .executor(Runnable::run) // loads on the calling thread: the example stays sequential
         .healthCheck((m, version) -> {
           if (m.recommend(user, 10, RecommendOptions.defaults()).size() != 10) {

@@ -12,6 +12,7 @@ import dev.reco.core.synth.SyntheticConfig;
 import dev.reco.core.tracking.ExperimentTracker;
 import dev.reco.core.tracking.Run;
 import dev.reco.core.tracking.RunStatus;
+import dev.reco.models.mf.MatrixFactorizationFormat;
 import dev.reco.models.mf.MatrixFactorizationModel;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -98,10 +99,10 @@ class RegistryExampleTest {
         new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
     ModelRegistry registry = ModelRegistry.open(dir.resolve("registry"), ticking());
     byte[] artifact = registry.artifact(RegistryExample.MODEL, 2);
-    MatrixFactorizationModel model = FactorsArtifact.read(artifact, null);
+    MatrixFactorizationModel model = MatrixFactorizationFormat.fromBytes(artifact);
     assertEquals(RegistryExample.CONFIGS.get(1).factors(), model.factors());
     assertEquals(outcome.versions().get(1).metadata().provenance(), model.provenance());
-    assertArrayEquals(artifact, FactorsArtifact.write(model), "write(read(a)) == a");
+    assertArrayEquals(artifact, MatrixFactorizationFormat.toBytes(model), "write(read(a)) == a");
   }
 
   private static void assertEvent(AliasEvent e, long sequence, AliasEvent.Action action,
