@@ -4,6 +4,10 @@ import dev.reco.core.format.AtomicFiles;
 import dev.reco.core.format.FormatException;
 import dev.reco.core.registry.RegistryFiles.AliasesFile;
 import dev.reco.core.registry.RegistryFiles.ModelFile;
+import dev.reco.core.store.Dirs;
+import dev.reco.core.store.FileLocking;
+import dev.reco.core.store.JsonLines;
+import dev.reco.core.store.Names;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -218,7 +222,7 @@ final class FileSystemModelRegistry implements ModelRegistry {
         continue;
       }
       try {
-        Names.model(name);
+        ModelNames.model(name);
       } catch (IllegalArgumentException e) {
         LOG.warn("ignoring {} in {}: not a valid model name", Names.quote(name), modelsDir);
         continue;
@@ -380,7 +384,7 @@ final class FileSystemModelRegistry implements ModelRegistry {
 
   @Override
   public ModelVersion register(String model, ArtifactWriter artifact, VersionMetadata metadata) {
-    Names.model(model);
+    ModelNames.model(model);
     Objects.requireNonNull(artifact, "artifact");
     Objects.requireNonNull(metadata, "metadata");
     return write("registering a version of model '" + model + "'", () -> {
@@ -487,7 +491,7 @@ final class FileSystemModelRegistry implements ModelRegistry {
 
   @Override
   public Optional<RegisteredModel> model(String model) {
-    Names.model(model);
+    ModelNames.model(model);
     return read("reading model '" + model + "'", () -> {
       Optional<ModelFile> m = readModelFile(model);
       if (m.isEmpty()) {
@@ -501,7 +505,7 @@ final class FileSystemModelRegistry implements ModelRegistry {
 
   @Override
   public List<ModelVersion> versions(String model) {
-    Names.model(model);
+    ModelNames.model(model);
     return read("listing versions of model '" + model + "'", () -> {
       requireModel(model);
       List<ModelVersion> out = new ArrayList<>();
@@ -514,8 +518,8 @@ final class FileSystemModelRegistry implements ModelRegistry {
 
   @Override
   public Optional<ModelVersion> version(String model, int version) {
-    Names.model(model);
-    Names.version(version);
+    ModelNames.model(model);
+    ModelNames.version(version);
     return read("reading version " + version + " of model '" + model + "'", () -> {
       if (readModelFile(model).isEmpty()) {
         return Optional.empty();
@@ -526,9 +530,9 @@ final class FileSystemModelRegistry implements ModelRegistry {
 
   @Override
   public Optional<ModelVersion> versionByAlias(String model, String alias) {
-    Names.model(model);
-    Names.aliasLookup(alias);
-    if (alias.equals(Names.LATEST)) {
+    ModelNames.model(model);
+    ModelNames.aliasLookup(alias);
+    if (alias.equals(ModelNames.LATEST)) {
       return read("resolving alias 'latest' of model '" + model + "'", () -> {
         if (readModelFile(model).isEmpty()) {
           return Optional.empty();
@@ -579,8 +583,8 @@ final class FileSystemModelRegistry implements ModelRegistry {
 
   @Override
   public byte[] artifact(String model, int version) {
-    Names.model(model);
-    Names.version(version);
+    ModelNames.model(model);
+    ModelNames.version(version);
     return read("reading the artifact of version " + version + " of model '" + model + "'", () -> {
       Opened o = open(model, version);
       try (InputStream in = o.in()) {
@@ -597,8 +601,8 @@ final class FileSystemModelRegistry implements ModelRegistry {
 
   @Override
   public InputStream openArtifact(String model, int version) {
-    Names.model(model);
-    Names.version(version);
+    ModelNames.model(model);
+    ModelNames.version(version);
     return read("opening the artifact of version " + version + " of model '" + model + "'",
         () -> open(model, version).in());
   }
@@ -632,7 +636,7 @@ final class FileSystemModelRegistry implements ModelRegistry {
 
   @Override
   public Map<String, Integer> aliases(String model) {
-    Names.model(model);
+    ModelNames.model(model);
     return read("reading aliases of model '" + model + "'", () -> {
       requireModel(model);
       return Collections.unmodifiableMap(readAliasState(model).aliases());
@@ -641,7 +645,7 @@ final class FileSystemModelRegistry implements ModelRegistry {
 
   @Override
   public List<AliasEvent> auditLog(String model) {
-    Names.model(model);
+    ModelNames.model(model);
     return read("reading the audit log of model '" + model + "'", () -> {
       requireModel(model);
       return readAllEvents(model);
@@ -653,11 +657,11 @@ final class FileSystemModelRegistry implements ModelRegistry {
   @Override
   public Optional<AliasEvent> setAlias(String model, String alias, int version, String actor,
       String reason) {
-    Names.model(model);
-    Names.alias(alias);
-    Names.version(version);
-    Names.actor(actor);
-    Names.reason(reason);
+    ModelNames.model(model);
+    ModelNames.alias(alias);
+    ModelNames.version(version);
+    ModelNames.actor(actor);
+    ModelNames.reason(reason);
     return write("setting alias '" + alias + "' of model '" + model + "'", () -> {
       ModelVersion v = requireVersion(model, version);
       AliasState state = readAliasState(model);
@@ -673,10 +677,10 @@ final class FileSystemModelRegistry implements ModelRegistry {
 
   @Override
   public AliasEvent deleteAlias(String model, String alias, String actor, String reason) {
-    Names.model(model);
-    Names.alias(alias);
-    Names.actor(actor);
-    Names.reason(reason);
+    ModelNames.model(model);
+    ModelNames.alias(alias);
+    ModelNames.actor(actor);
+    ModelNames.reason(reason);
     return write("deleting alias '" + alias + "' of model '" + model + "'", () -> {
       requireModel(model);
       AliasState state = readAliasState(model);
@@ -691,10 +695,10 @@ final class FileSystemModelRegistry implements ModelRegistry {
 
   @Override
   public AliasEvent rollback(String model, String alias, String actor, String reason) {
-    Names.model(model);
-    Names.alias(alias);
-    Names.actor(actor);
-    Names.reason(reason);
+    ModelNames.model(model);
+    ModelNames.alias(alias);
+    ModelNames.actor(actor);
+    ModelNames.reason(reason);
     return write("rolling back alias '" + alias + "' of model '" + model + "'", () -> {
       requireModel(model);
       AliasState state = readAliasState(model);
@@ -734,7 +738,7 @@ final class FileSystemModelRegistry implements ModelRegistry {
 
   @Override
   public RegisteredModel setModelTag(String model, String key, String value) {
-    Names.model(model);
+    ModelNames.model(model);
     Names.key("tag key", key);
     Names.text("tag '" + key + "'", value, Names.MAX_VALUE_LENGTH);
     return write("tagging model '" + model + "'", () -> {
@@ -749,7 +753,7 @@ final class FileSystemModelRegistry implements ModelRegistry {
 
   @Override
   public RegisteredModel removeModelTag(String model, String key) {
-    Names.model(model);
+    ModelNames.model(model);
     Names.key("tag key", key);
     return write("untagging model '" + model + "'", () -> {
       ModelFile m = requireModel(model);
@@ -764,8 +768,8 @@ final class FileSystemModelRegistry implements ModelRegistry {
 
   @Override
   public ModelVersion setVersionTag(String model, int version, String key, String value) {
-    Names.model(model);
-    Names.version(version);
+    ModelNames.model(model);
+    ModelNames.version(version);
     Names.key("tag key", key);
     Names.text("tag '" + key + "'", value, Names.MAX_VALUE_LENGTH);
     return write("tagging version " + version + " of model '" + model + "'", () -> {
@@ -780,8 +784,8 @@ final class FileSystemModelRegistry implements ModelRegistry {
 
   @Override
   public ModelVersion removeVersionTag(String model, int version, String key) {
-    Names.model(model);
-    Names.version(version);
+    ModelNames.model(model);
+    ModelNames.version(version);
     Names.key("tag key", key);
     return write("untagging version " + version + " of model '" + model + "'", () -> {
       ModelVersion v = requireVersion(model, version);
@@ -797,8 +801,8 @@ final class FileSystemModelRegistry implements ModelRegistry {
 
   @Override
   public ModelVersion archive(String model, int version) {
-    Names.model(model);
-    Names.version(version);
+    ModelNames.model(model);
+    ModelNames.version(version);
     return write("archiving version " + version + " of model '" + model + "'", () -> {
       ModelVersion v = requireVersion(model, version);
       if (v.status() == VersionStatus.ARCHIVED) {
@@ -813,8 +817,8 @@ final class FileSystemModelRegistry implements ModelRegistry {
 
   @Override
   public ModelVersion restore(String model, int version) {
-    Names.model(model);
-    Names.version(version);
+    ModelNames.model(model);
+    ModelNames.version(version);
     return write("restoring version " + version + " of model '" + model + "'", () -> {
       ModelVersion v = requireVersion(model, version);
       if (v.status() == VersionStatus.ACTIVE) {
@@ -828,8 +832,8 @@ final class FileSystemModelRegistry implements ModelRegistry {
 
   @Override
   public void deleteVersion(String model, int version) {
-    Names.model(model);
-    Names.version(version);
+    ModelNames.model(model);
+    ModelNames.version(version);
     write("deleting version " + version + " of model '" + model + "'", () -> {
       ModelFile m = requireModel(model);
       requireVersion(model, version);
