@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * One JSON object of registry or tracker metadata, read strictly: the object must carry a
@@ -351,19 +353,7 @@ public final class StrictJson {
    * @throws FormatException if the field is missing or not an object of strings
    */
   public Map<String, String> stringMap(String field) {
-    JsonNode v = required(field);
-    if (!v.isObject()) {
-      throw wrong(field, v, "an object of strings");
-    }
-    TreeMap<String, String> out = new TreeMap<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = v.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
-      if (!e.getValue().isTextual()) {
-        throw wrong(field + "." + e.getKey(), e.getValue(), "a string");
-      }
-      out.put(e.getKey(), e.getValue().textValue());
-    }
-    return Collections.unmodifiableMap(out);
+    return map(field, "strings", "a string", JsonNode::isTextual, JsonNode::textValue);
   }
 
   /**
@@ -374,19 +364,7 @@ public final class StrictJson {
    * @throws FormatException if the field is missing or not an object of numbers
    */
   public Map<String, Double> numberMap(String field) {
-    JsonNode v = required(field);
-    if (!v.isObject()) {
-      throw wrong(field, v, "an object of numbers");
-    }
-    TreeMap<String, Double> out = new TreeMap<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = v.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
-      if (!e.getValue().isNumber()) {
-        throw wrong(field + "." + e.getKey(), e.getValue(), "a number");
-      }
-      out.put(e.getKey(), e.getValue().doubleValue());
-    }
-    return Collections.unmodifiableMap(out);
+    return map(field, "numbers", "a number", JsonNode::isNumber, JsonNode::doubleValue);
   }
 
   /**
@@ -397,18 +375,23 @@ public final class StrictJson {
    * @throws FormatException if the field is missing or not an object of version numbers
    */
   public Map<String, Integer> versionMap(String field) {
+    return map(field, "version numbers", "a version number >= 1",
+        n -> n.isIntegralNumber() && n.canConvertToInt() && n.intValue() >= 1, JsonNode::intValue);
+  }
+
+  private <V> Map<String, V> map(String field, String values, String expected,
+      Predicate<JsonNode> valid, Function<JsonNode, V> value) {
     JsonNode v = required(field);
     if (!v.isObject()) {
-      throw wrong(field, v, "an object of version numbers");
+      throw wrong(field, v, "an object of " + values);
     }
-    TreeMap<String, Integer> out = new TreeMap<>();
+    TreeMap<String, V> out = new TreeMap<>();
     for (Iterator<Map.Entry<String, JsonNode>> it = v.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
-      JsonNode n = e.getValue();
-      if (!n.isIntegralNumber() || !n.canConvertToInt() || n.intValue() < 1) {
-        throw wrong(field + "." + e.getKey(), n, "a version number >= 1");
+      if (!valid.test(e.getValue())) {
+        throw wrong(field + "." + e.getKey(), e.getValue(), expected);
       }
-      out.put(e.getKey(), n.intValue());
+      out.put(e.getKey(), value.apply(e.getValue()));
     }
     return Collections.unmodifiableMap(out);
   }
