@@ -8,9 +8,9 @@ import dev.reco.core.store.Dirs;
 import dev.reco.core.store.FileLocking;
 import dev.reco.core.store.JsonLines;
 import dev.reco.core.store.Names;
+import dev.reco.core.store.StoreDirectory;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -78,71 +78,39 @@ final class FileSystemModelRegistry implements ModelRegistry {
 
   private static final int READ_ATTEMPTS = 3;
 
-  private final Path root;
-  private final Path modelsDir;
-  private final Path lockFile;
-  private final InstantSource clock;
-  private final Duration lockTimeout;
+  /** The registry's directory: marker, lock and the models directory. */
+  private static final StoreDirectory.Layout LAYOUT = new StoreDirectory.Layout("registry",
+      MARKER, LOCK, MODELS, new StoreDirectory.Marker() {
+        @Override
+        public void check(byte[] bytes, Path file) {
+          RegistryFiles.readMarker(bytes, file, RegistryFiles.REGISTRY_TYPE);
+        }
 
-  private FileSystemModelRegistry(Path root, InstantSource clock, Duration lockTimeout) {
-    this.root = root;
-    this.modelsDir = root.resolve(MODELS);
-    this.lockFile = root.resolve(LOCK);
+        @Override
+        public byte[] create() {
+          return RegistryFiles.markerBytes(RegistryFiles.REGISTRY_TYPE);
+        }
+
+        @Override
+        public FormatException missingData(String message, Path dir) {
+          return new MissingFileException(message, dir);
+        }
+      });
+
+  private final StoreDirectory store;
+  private final Path modelsDir;
+  private final InstantSource clock;
+
+  private FileSystemModelRegistry(StoreDirectory store, InstantSource clock) {
+    this.store = store;
+    this.modelsDir = store.data();
     this.clock = clock;
-    this.lockTimeout = lockTimeout;
   }
 
   static FileSystemModelRegistry open(Path root, InstantSource clock, Duration lockTimeout) {
     Objects.requireNonNull(root, "root");
     Objects.requireNonNull(clock, "clock");
-    Objects.requireNonNull(lockTimeout, "lockTimeout");
-    if (lockTimeout.isZero() || lockTimeout.isNegative()) {
-      throw new IllegalArgumentException("lockTimeout = " + lockTimeout + "; expected a positive duration");
-    }
-    Path abs = root.toAbsolutePath().normalize();
-    if (Files.exists(abs) && !Files.isDirectory(abs)) {
-      throw new IllegalArgumentException("root = " + abs + " is not a directory; expected a"
-          + " registry directory, an empty directory or a path that does not exist yet");
-    }
-    FileSystemModelRegistry r = new FileSystemModelRegistry(abs, clock, lockTimeout);
-    try {
-      Files.createDirectories(abs);
-      Path marker = abs.resolve(MARKER);
-      if (Files.isRegularFile(marker)) {
-        RegistryFiles.readMarker(Files.readAllBytes(marker), marker, RegistryFiles.REGISTRY_TYPE);
-        if (!Files.isDirectory(r.modelsDir)) {
-          throw new MissingFileException(r.modelsDir + " is missing; expected the models"
-              + " directory of the registry", r.modelsDir);
-        }
-      } else {
-        r.initialize(marker);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot open the registry at " + abs + ": " + e, e);
-    }
-    return r;
-  }
-
-  private void initialize(Path marker) throws IOException {
-    try (FileLocking.Held ignored = FileLocking.acquire(lockFile, lockTimeout)) {
-      if (Files.isRegularFile(marker)) {
-        RegistryFiles.readMarker(Files.readAllBytes(marker), marker, RegistryFiles.REGISTRY_TYPE);
-        return;
-      }
-      for (String name : Dirs.names(root)) {
-        boolean ours = name.equals(LOCK) || name.equals(MODELS)
-            || (name.startsWith("." + MARKER + ".") && name.endsWith(".tmp"));
-        if (!ours) {
-          throw new IllegalArgumentException("root = " + root + " is not empty and holds no "
-              + MARKER + " (found " + Names.quote(name) + "); expected an empty directory or an"
-              + " existing registry");
-        }
-      }
-      Files.createDirectories(modelsDir);
-      Dirs.forceDirectory(root);
-      AtomicFiles.write(marker, out -> out.write(RegistryFiles.markerBytes(
-          RegistryFiles.REGISTRY_TYPE)));
-    }
+    return new FileSystemModelRegistry(StoreDirectory.open(root, lockTimeout, LAYOUT), clock);
   }
 
   // ---------------------------------------------------------------- paths and low-level reads
@@ -159,27 +127,14 @@ final class FileSystemModelRegistry implements ModelRegistry {
     return versionsDir(model).resolve(Integer.toString(version));
   }
 
-  @FunctionalInterface
-  private interface IoAction<T> {
-    T run() throws IOException;
-  }
-
   /** Runs a change under the write lock. */
-  private <T> T write(String what, IoAction<T> action) {
-    try (FileLocking.Held ignored = FileLocking.acquire(lockFile, lockTimeout)) {
-      return action.run();
-    } catch (IOException e) {
-      throw new UncheckedIOException(what + " failed in the registry at " + root + ": " + e, e);
-    }
+  private <T> T write(String what, StoreDirectory.IoAction<T> action) {
+    return store.write(what, action);
   }
 
   /** Runs a read, turning I/O failures into unchecked ones. */
-  private <T> T read(String what, IoAction<T> action) {
-    try {
-      return action.run();
-    } catch (IOException e) {
-      throw new UncheckedIOException(what + " failed in the registry at " + root + ": " + e, e);
-    }
+  private <T> T read(String what, StoreDirectory.IoAction<T> action) {
+    return store.read(what, action);
   }
 
   /** Reads model.json; empty if the model does not exist (under exactly this name). */
@@ -859,6 +814,6 @@ final class FileSystemModelRegistry implements ModelRegistry {
 
   /** Returns the registry's directory. */
   Path root() {
-    return root;
+    return store.root();
   }
 }

@@ -7,9 +7,9 @@ import dev.reco.core.store.FileLocking;
 import dev.reco.core.store.JsonLines;
 import dev.reco.core.store.Names;
 import dev.reco.core.store.Sha256;
+import dev.reco.core.store.StoreDirectory;
 import dev.reco.core.tracking.TrackerJson.RunFile;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -60,95 +60,52 @@ final class FileSystemExperimentTracker implements ExperimentTracker {
   static final String METRICS = "metrics.jsonl";
   static final String ARTIFACTS = "artifacts";
 
-  private final Path root;
+  /** The tracker's directory: marker, lock and the runs directory. */
+  private static final StoreDirectory.Layout LAYOUT = new StoreDirectory.Layout("tracker",
+      MARKER, LOCK, RUNS, new StoreDirectory.Marker() {
+        @Override
+        public void check(byte[] bytes, Path file) {
+          TrackerJson.readMarker(bytes, file);
+        }
+
+        @Override
+        public byte[] create() {
+          return TrackerJson.markerBytes();
+        }
+
+        @Override
+        public FormatException missingData(String message, Path dir) {
+          return new FormatException(message);
+        }
+      });
+
+  private final StoreDirectory store;
   private final Path runsDir;
-  private final Path lockFile;
   private final InstantSource clock;
-  private final Duration lockTimeout;
   private final SecureRandom random = new SecureRandom();
 
-  private FileSystemExperimentTracker(Path root, InstantSource clock, Duration lockTimeout) {
-    this.root = root;
-    this.runsDir = root.resolve(RUNS);
-    this.lockFile = root.resolve(LOCK);
+  private FileSystemExperimentTracker(StoreDirectory store, InstantSource clock) {
+    this.store = store;
+    this.runsDir = store.data();
     this.clock = clock;
-    this.lockTimeout = lockTimeout;
   }
 
   static FileSystemExperimentTracker open(Path root, InstantSource clock, Duration lockTimeout) {
     Objects.requireNonNull(root, "root");
     Objects.requireNonNull(clock, "clock");
-    Objects.requireNonNull(lockTimeout, "lockTimeout");
-    if (lockTimeout.isZero() || lockTimeout.isNegative()) {
-      throw new IllegalArgumentException("lockTimeout = " + lockTimeout
-          + "; expected a positive duration");
-    }
-    Path abs = root.toAbsolutePath().normalize();
-    if (Files.exists(abs) && !Files.isDirectory(abs)) {
-      throw new IllegalArgumentException("root = " + abs + " is not a directory; expected a"
-          + " tracker directory, an empty directory or a path that does not exist yet");
-    }
-    FileSystemExperimentTracker t = new FileSystemExperimentTracker(abs, clock, lockTimeout);
-    try {
-      Files.createDirectories(abs);
-      Path marker = abs.resolve(MARKER);
-      if (Files.isRegularFile(marker)) {
-        TrackerJson.readMarker(Files.readAllBytes(marker), marker);
-        if (!Files.isDirectory(t.runsDir)) {
-          throw new FormatException(t.runsDir + " is missing; expected the runs directory of"
-              + " the tracker");
-        }
-      } else {
-        t.initialize(marker);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot open the tracker at " + abs + ": " + e, e);
-    }
-    return t;
-  }
-
-  private void initialize(Path marker) throws IOException {
-    try (FileLocking.Held ignored = FileLocking.acquire(lockFile, lockTimeout)) {
-      if (Files.isRegularFile(marker)) {
-        TrackerJson.readMarker(Files.readAllBytes(marker), marker);
-        return;
-      }
-      for (String name : Dirs.names(root)) {
-        boolean ours = name.equals(LOCK) || name.equals(RUNS)
-            || (name.startsWith("." + MARKER + ".") && name.endsWith(".tmp"));
-        if (!ours) {
-          throw new IllegalArgumentException("root = " + root + " is not empty and holds no "
-              + MARKER + " (found " + Names.quote(name) + "); expected an empty"
-              + " directory or an existing tracker");
-        }
-      }
-      Files.createDirectories(runsDir);
-      Dirs.forceDirectory(root);
-      AtomicFiles.write(marker, out -> out.write(TrackerJson.markerBytes()));
-    }
+    return new FileSystemExperimentTracker(StoreDirectory.open(root, lockTimeout, LAYOUT), clock);
   }
 
   // ---------------------------------------------------------------- plumbing
 
-  @FunctionalInterface
-  private interface IoAction<T> {
-    T run() throws IOException;
+  /** Runs a change under the write lock. */
+  private <T> T write(String what, StoreDirectory.IoAction<T> action) {
+    return store.write(what, action);
   }
 
-  private <T> T write(String what, IoAction<T> action) {
-    try (FileLocking.Held ignored = FileLocking.acquire(lockFile, lockTimeout)) {
-      return action.run();
-    } catch (IOException e) {
-      throw new UncheckedIOException(what + " failed in the tracker at " + root + ": " + e, e);
-    }
-  }
-
-  private <T> T read(String what, IoAction<T> action) {
-    try {
-      return action.run();
-    } catch (IOException e) {
-      throw new UncheckedIOException(what + " failed in the tracker at " + root + ": " + e, e);
-    }
+  /** Runs a read, turning I/O failures into unchecked ones. */
+  private <T> T read(String what, StoreDirectory.IoAction<T> action) {
+    return store.read(what, action);
   }
 
   private Path runDir(String runId) {
@@ -455,6 +412,6 @@ final class FileSystemExperimentTracker implements ExperimentTracker {
 
   /** Returns the tracker's directory. */
   Path root() {
-    return root;
+    return store.root();
   }
 }
