@@ -23,8 +23,9 @@ import java.util.TreeMap;
  * @param provenance where the artifact came from, or {@code null} when unknown
  * @param featureSchemaJson the feature schema the model expects, as one JSON value (stored
  *     compactly), or {@code null} when not recorded
- * @param sourceRunId the experiment run that produced the model ({@link dev.reco.core.tracking.ExperimentTracker}), or
- *     {@code null}; it must be a valid run id but need not exist in any tracker
+ * @param sourceRunId the experiment run that produced the model
+ *     ({@link dev.reco.core.tracking.ExperimentTracker}), or {@code null}; it must be a valid run
+ *     id but need not exist in any tracker
  */
 public record VersionMetadata(
     Map<String, String> params,
