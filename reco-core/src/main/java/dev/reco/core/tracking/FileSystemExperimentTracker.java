@@ -2,19 +2,18 @@ package dev.reco.core.tracking;
 
 import dev.reco.core.format.AtomicFiles;
 import dev.reco.core.format.FormatException;
+import dev.reco.core.store.Dirs;
+import dev.reco.core.store.FileLocking;
+import dev.reco.core.store.JsonLines;
+import dev.reco.core.store.Names;
+import dev.reco.core.store.Sha256;
+import dev.reco.core.store.StoreDirectory;
 import dev.reco.core.tracking.TrackerJson.RunFile;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,7 +27,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,12 +42,12 @@ import org.slf4j.LoggerFactory;
  * runs/&lt;id&gt;/artifacts/&lt;name&gt;        artifact bytes
  * </pre>
  *
- * <p>Writes take the write lock ({@link TrackerLock}); reads take none. Every change becomes
+ * <p>Writes take the write lock ({@link FileLocking}); reads take none. Every change becomes
  * visible through one atomic step: a run is staged in {@code runs/.tmp-*} with its files forced,
  * then renamed to {@code runs/<id>}; {@code run.json} and artifact files are replaced through
  * {@link AtomicFiles} (temporary file, force, atomic rename, directory force), an artifact before
  * the {@code run.json} that lists it, so an artifact is visible only once complete; metric lines
- * are appended and forced ({@link MetricLog}). Leftovers of interrupted writes are ignored by
+ * are appended and forced ({@link JsonLines}). Leftovers of interrupted writes are ignored by
  * readers and removed by the next writer.
  */
 final class FileSystemExperimentTracker implements ExperimentTracker {
@@ -62,95 +60,52 @@ final class FileSystemExperimentTracker implements ExperimentTracker {
   static final String METRICS = "metrics.jsonl";
   static final String ARTIFACTS = "artifacts";
 
-  private final Path root;
+  /** The tracker's directory: marker, lock and the runs directory. */
+  private static final StoreDirectory.Layout LAYOUT = new StoreDirectory.Layout("tracker",
+      MARKER, LOCK, RUNS, new StoreDirectory.Marker() {
+        @Override
+        public void check(byte[] bytes, Path file) {
+          TrackerJson.readMarker(bytes, file);
+        }
+
+        @Override
+        public byte[] create() {
+          return TrackerJson.markerBytes();
+        }
+
+        @Override
+        public FormatException missingData(String message, Path dir) {
+          return new FormatException(message);
+        }
+      });
+
+  private final StoreDirectory store;
   private final Path runsDir;
-  private final Path lockFile;
   private final InstantSource clock;
-  private final Duration lockTimeout;
   private final SecureRandom random = new SecureRandom();
 
-  private FileSystemExperimentTracker(Path root, InstantSource clock, Duration lockTimeout) {
-    this.root = root;
-    this.runsDir = root.resolve(RUNS);
-    this.lockFile = root.resolve(LOCK);
+  private FileSystemExperimentTracker(StoreDirectory store, InstantSource clock) {
+    this.store = store;
+    this.runsDir = store.data();
     this.clock = clock;
-    this.lockTimeout = lockTimeout;
   }
 
   static FileSystemExperimentTracker open(Path root, InstantSource clock, Duration lockTimeout) {
     Objects.requireNonNull(root, "root");
     Objects.requireNonNull(clock, "clock");
-    Objects.requireNonNull(lockTimeout, "lockTimeout");
-    if (lockTimeout.isZero() || lockTimeout.isNegative()) {
-      throw new IllegalArgumentException("lockTimeout = " + lockTimeout
-          + "; expected a positive duration");
-    }
-    Path abs = root.toAbsolutePath().normalize();
-    if (Files.exists(abs) && !Files.isDirectory(abs)) {
-      throw new IllegalArgumentException("root = " + abs + " is not a directory; expected a"
-          + " tracker directory, an empty directory or a path that does not exist yet");
-    }
-    FileSystemExperimentTracker t = new FileSystemExperimentTracker(abs, clock, lockTimeout);
-    try {
-      Files.createDirectories(abs);
-      Path marker = abs.resolve(MARKER);
-      if (Files.isRegularFile(marker)) {
-        TrackerJson.readMarker(Files.readAllBytes(marker), marker.toString());
-        if (!Files.isDirectory(t.runsDir)) {
-          throw new FormatException(t.runsDir + " is missing; expected the runs directory of"
-              + " the tracker");
-        }
-      } else {
-        t.initialize(marker);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot open the tracker at " + abs + ": " + e, e);
-    }
-    return t;
-  }
-
-  private void initialize(Path marker) throws IOException {
-    try (TrackerLock.Held ignored = TrackerLock.acquire(lockFile, lockTimeout)) {
-      if (Files.isRegularFile(marker)) {
-        TrackerJson.readMarker(Files.readAllBytes(marker), marker.toString());
-        return;
-      }
-      for (String name : names(root)) {
-        boolean ours = name.equals(LOCK) || name.equals(RUNS)
-            || (name.startsWith("." + MARKER + ".") && name.endsWith(".tmp"));
-        if (!ours) {
-          throw new IllegalArgumentException("root = " + root + " is not empty and holds no "
-              + MARKER + " (found " + TrackingNames.quote(name) + "); expected an empty"
-              + " directory or an existing tracker");
-        }
-      }
-      Files.createDirectories(runsDir);
-      forceDirectory(root);
-      AtomicFiles.write(marker, out -> out.write(TrackerJson.markerBytes()));
-    }
+    return new FileSystemExperimentTracker(StoreDirectory.open(root, lockTimeout, LAYOUT), clock);
   }
 
   // ---------------------------------------------------------------- plumbing
 
-  @FunctionalInterface
-  private interface IoAction<T> {
-    T run() throws IOException;
+  /** Runs a change under the write lock. */
+  private <T> T write(String what, StoreDirectory.IoAction<T> action) {
+    return store.write(what, action);
   }
 
-  private <T> T write(String what, IoAction<T> action) {
-    try (TrackerLock.Held ignored = TrackerLock.acquire(lockFile, lockTimeout)) {
-      return action.run();
-    } catch (IOException e) {
-      throw new UncheckedIOException(what + " failed in the tracker at " + root + ": " + e, e);
-    }
-  }
-
-  private <T> T read(String what, IoAction<T> action) {
-    try {
-      return action.run();
-    } catch (IOException e) {
-      throw new UncheckedIOException(what + " failed in the tracker at " + root + ": " + e, e);
-    }
+  /** Runs a read, turning I/O failures into unchecked ones. */
+  private <T> T read(String what, StoreDirectory.IoAction<T> action) {
+    return store.read(what, action);
   }
 
   private Path runDir(String runId) {
@@ -171,7 +126,7 @@ final class FileSystemExperimentTracker implements ExperimentTracker {
       throw new FormatException(file + " is missing; expected the record of run '" + runId
           + "' (a run directory is only ever created with it)");
     }
-    RunFile r = TrackerJson.readRun(bytes, file.toString());
+    RunFile r = TrackerJson.readRun(bytes, file);
     if (!r.id().equals(runId)) {
       if (r.id().equalsIgnoreCase(runId)) {
         return Optional.empty(); // a case-insensitive file system matched another id
@@ -188,12 +143,18 @@ final class FileSystemExperimentTracker implements ExperimentTracker {
 
   private List<MetricPoint> readMetrics(String runId) throws IOException {
     Path file = runDir(runId).resolve(METRICS);
+    JsonLines.Read log;
     try {
-      return MetricLog.read(file);
+      log = JsonLines.read(file, 0);
     } catch (NoSuchFileException e) {
       throw new FormatException(file + " is missing; expected the metric log of run '" + runId
           + "' (a run directory is only ever created with it)");
     }
+    List<MetricPoint> points = new ArrayList<>(log.lines().size());
+    for (JsonLines.Line line : log.lines()) {
+      points.add(TrackerJson.readMetric(line.node(), file, line.source()));
+    }
+    return points;
   }
 
   private Run snapshot(RunFile r) throws IOException {
@@ -203,7 +164,7 @@ final class FileSystemExperimentTracker implements ExperimentTracker {
   private void writeRunFile(RunFile r) throws IOException {
     byte[] bytes = TrackerJson.runBytes(r);
     Path dir = runDir(r.id());
-    cleanLeftovers(dir);
+    Dirs.cleanLeftovers(dir);
     AtomicFiles.write(dir.resolve(RUN_JSON), out -> out.write(bytes));
   }
 
@@ -211,42 +172,42 @@ final class FileSystemExperimentTracker implements ExperimentTracker {
 
   @Override
   public Run startRun(String experiment, Map<String, String> params, Map<String, String> tags) {
-    TrackingNames.experiment(experiment);
-    Map<String, String> p = TrackingNames.textMap("param", params);
-    Map<String, String> t = TrackingNames.textMap("tag", tags);
+    Names.experiment(experiment);
+    Map<String, String> p = Names.textMap("param", params);
+    Map<String, String> t = Names.textMap("tag", tags);
     return write("starting a run of experiment '" + experiment + "'", () -> {
-      cleanLeftovers(runsDir);
+      Dirs.cleanLeftovers(runsDir);
       String id;
       do {
         id = RunRules.newRunId(random);
       } while (Files.exists(runDir(id)));
       Run run = new Run(id, experiment, RunStatus.RUNNING, clock.instant(), null, p, t, Map.of(),
           List.of());
-      Path staged = createStaging(runsDir);
+      Path staged = Dirs.createStaging(runsDir, "tmp");
       try {
-        writeNewFile(staged.resolve(RUN_JSON), TrackerJson.runBytes(RunFile.of(run)));
-        writeNewFile(staged.resolve(METRICS), new byte[0]);
+        Dirs.writeNewFile(staged.resolve(RUN_JSON), TrackerJson.runBytes(RunFile.of(run)));
+        Dirs.writeNewFile(staged.resolve(METRICS), new byte[0]);
         Files.createDirectory(staged.resolve(ARTIFACTS));
-        forceDirectory(staged);
+        Dirs.forceDirectory(staged);
         Files.move(staged, runDir(id), StandardCopyOption.ATOMIC_MOVE);
       } catch (IOException | RuntimeException | Error e) {
         try {
-          deleteRecursively(staged);
+          Dirs.deleteRecursively(staged);
         } catch (IOException suppressed) {
           e.addSuppressed(suppressed);
         }
         throw e;
       }
-      forceDirectory(runsDir);
+      Dirs.forceDirectory(runsDir);
       return run;
     });
   }
 
   @Override
   public void logParam(String runId, String key, String value) {
-    TrackingNames.runId(runId);
-    TrackingNames.key("param key", key);
-    TrackingNames.text("param '" + key + "'", value);
+    Names.runId(runId);
+    Names.key("param key", key);
+    Names.text("param '" + key + "'", value, Names.MAX_VALUE_LENGTH);
     write("logging param '" + key + "' of run '" + runId + "'", () -> {
       RunFile r = requireRun(runId);
       RunRules.checkRunning(runId, r.status(), "log param '" + key + "'");
@@ -262,15 +223,15 @@ final class FileSystemExperimentTracker implements ExperimentTracker {
 
   @Override
   public MetricPoint logMetric(String runId, String name, long step, double value) {
-    TrackingNames.key("metric name", name);
-    TrackingNames.step(step);
+    Names.key("metric name", name);
+    RunRules.step(step);
     return logMetrics(runId, step, Map.of(name, value)).get(0);
   }
 
   @Override
   public List<MetricPoint> logMetrics(String runId, long step, Map<String, Double> values) {
-    TrackingNames.runId(runId);
-    TrackingNames.step(step);
+    Names.runId(runId);
+    RunRules.step(step);
     TreeMap<String, Double> checked = RunRules.metricValues(values);
     return write("logging metrics of run '" + runId + "'", () -> {
       RunFile r = requireRun(runId);
@@ -290,16 +251,16 @@ final class FileSystemExperimentTracker implements ExperimentTracker {
         throw new FormatException(file + " is missing; expected the metric log of run '" + runId
             + "'");
       }
-      MetricLog.append(file, lines.toByteArray());
+      JsonLines.append(file, lines.toByteArray());
       return List.copyOf(points);
     });
   }
 
   @Override
   public void setTag(String runId, String key, String value) {
-    TrackingNames.runId(runId);
-    TrackingNames.key("tag key", key);
-    TrackingNames.text("tag '" + key + "'", value);
+    Names.runId(runId);
+    Names.key("tag key", key);
+    Names.text("tag '" + key + "'", value, Names.MAX_VALUE_LENGTH);
     write("tagging run '" + runId + "'", () -> {
       RunFile r = requireRun(runId);
       TreeMap<String, String> tags = new TreeMap<>(r.tags());
@@ -313,16 +274,16 @@ final class FileSystemExperimentTracker implements ExperimentTracker {
 
   @Override
   public RunArtifact logArtifact(String runId, String name, byte[] bytes) {
-    TrackingNames.runId(runId);
-    TrackingNames.artifactName(name);
+    Names.runId(runId);
+    Names.artifactName(name);
     byte[] copy = Objects.requireNonNull(bytes, "bytes").clone();
-    String sha = Digests.sha256(copy);
+    String sha = Sha256.of(copy);
     return write("logging artifact '" + name + "' of run '" + runId + "'", () -> {
       RunFile r = requireRun(runId);
       RunRules.checkRunning(runId, r.status(), "log artifact '" + name + "'");
       RunRules.checkNewArtifact(runId, r.artifacts(), name);
       Path dir = runDir(runId).resolve(ARTIFACTS);
-      cleanLeftovers(dir);
+      Dirs.cleanLeftovers(dir);
       // the file first, then the record that makes it visible: a crash in between leaves an
       // unlisted file that readers ignore and the next artifact of that name replaces
       AtomicFiles.write(dir.resolve(name), out -> out.write(copy));
@@ -337,7 +298,7 @@ final class FileSystemExperimentTracker implements ExperimentTracker {
 
   @Override
   public Run endRun(String runId, RunStatus status) {
-    TrackingNames.runId(runId);
+    Names.runId(runId);
     RunRules.checkTerminal(status);
     return write("ending run '" + runId + "'", () -> {
       RunFile r = requireRun(runId);
@@ -357,8 +318,8 @@ final class FileSystemExperimentTracker implements ExperimentTracker {
 
   @Override
   public byte[] artifact(String runId, String name) {
-    TrackingNames.runId(runId);
-    TrackingNames.artifactName(name);
+    Names.runId(runId);
+    Names.artifactName(name);
     return read("reading artifact '" + name + "' of run '" + runId + "'", () -> {
       RunArtifact a = requireRun(runId).artifacts().stream()
           .filter(x -> x.name().equals(name)).findFirst()
@@ -371,7 +332,7 @@ final class FileSystemExperimentTracker implements ExperimentTracker {
         throw new FormatException(file + " is missing; expected artifact '" + name + "' of run '"
             + runId + "' as recorded in " + RUN_JSON);
       }
-      String sha = Digests.sha256(bytes);
+      String sha = Sha256.of(bytes);
       if (bytes.length != a.size() || !sha.equals(a.sha256())) {
         throw new FormatException(file + " has " + bytes.length + " bytes with SHA-256 " + sha
             + "; expected " + a.size() + " bytes with SHA-256 " + a.sha256()
@@ -383,7 +344,7 @@ final class FileSystemExperimentTracker implements ExperimentTracker {
 
   @Override
   public Optional<Run> run(String runId) {
-    TrackingNames.runId(runId);
+    Names.runId(runId);
     return read("reading run '" + runId + "'", () -> {
       Optional<RunFile> r = readRunFile(runId);
       return r.isEmpty() ? Optional.empty() : Optional.of(snapshot(r.get()));
@@ -392,7 +353,7 @@ final class FileSystemExperimentTracker implements ExperimentTracker {
 
   @Override
   public List<Run> runs(String experiment) {
-    TrackingNames.experiment(experiment);
+    Names.experiment(experiment);
     return read("listing runs of experiment '" + experiment + "'", () -> {
       List<Run> out = new ArrayList<>();
       for (RunFile r : allRuns()) {
@@ -418,14 +379,14 @@ final class FileSystemExperimentTracker implements ExperimentTracker {
 
   private List<RunFile> allRuns() throws IOException {
     List<RunFile> out = new ArrayList<>();
-    for (String name : names(runsDir)) {
+    for (String name : Dirs.names(runsDir)) {
       if (name.startsWith(".")) {
         continue; // staging and deletion leftovers
       }
       try {
-        TrackingNames.runId(name);
+        Names.runId(name);
       } catch (IllegalArgumentException e) {
-        LOG.warn("ignoring {} in {}: not a valid run id", TrackingNames.quote(name), runsDir);
+        LOG.warn("ignoring {} in {}: not a valid run id", Names.quote(name), runsDir);
         continue;
       }
       readRunFile(name).ifPresent(out::add);
@@ -435,8 +396,8 @@ final class FileSystemExperimentTracker implements ExperimentTracker {
 
   @Override
   public List<MetricPoint> metricHistory(String runId, String name) {
-    TrackingNames.runId(runId);
-    TrackingNames.key("metric name", name);
+    Names.runId(runId);
+    Names.key("metric name", name);
     return read("reading metric '" + name + "' of run '" + runId + "'", () -> {
       requireRun(runId);
       List<MetricPoint> out = new ArrayList<>();
@@ -449,90 +410,8 @@ final class FileSystemExperimentTracker implements ExperimentTracker {
     });
   }
 
-  // ---------------------------------------------------------------- file-system steps
-
-  private static void writeNewFile(Path file, byte[] bytes) throws IOException {
-    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE_NEW,
-        StandardOpenOption.WRITE)) {
-      ByteBuffer b = ByteBuffer.wrap(bytes);
-      while (b.hasRemaining()) {
-        ch.write(b);
-      }
-      ch.force(true);
-    }
-  }
-
-  private static void forceDirectory(Path dir) {
-    try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
-      d.force(true);
-    } catch (IOException | UnsupportedOperationException e) {
-      LOG.debug("cannot force directory {} to storage on this platform", dir, e);
-    }
-  }
-
-  private static Path createStaging(Path parent) throws IOException {
-    long stamp = System.nanoTime();
-    while (true) {
-      Path dir = parent.resolve(".tmp-" + Long.toHexString(stamp));
-      try {
-        return Files.createDirectory(dir);
-      } catch (java.nio.file.FileAlreadyExistsException e) {
-        stamp++;
-      }
-    }
-  }
-
-  /** Leftovers of interrupted writers: staged runs and unfinished atomic writes. */
-  static boolean isLeftover(String name) {
-    return name.startsWith(".tmp-") || (name.startsWith(".") && name.endsWith(".tmp"));
-  }
-
-  /** Deletes leftovers of interrupted writers in {@code dir}; call only under the lock. */
-  private static void cleanLeftovers(Path dir) throws IOException {
-    for (String name : names(dir)) {
-      if (isLeftover(name)) {
-        Path p = dir.resolve(name);
-        LOG.info("removing {}, left behind by an interrupted write", p);
-        deleteRecursively(p);
-      }
-    }
-  }
-
-  private static void deleteRecursively(Path path) throws IOException {
-    if (!Files.exists(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-      return;
-    }
-    Files.walkFileTree(path, new SimpleFileVisitor<>() {
-      @Override
-      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-        Files.deleteIfExists(file);
-        return FileVisitResult.CONTINUE;
-      }
-
-      @Override
-      public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
-        if (exc != null) {
-          throw exc;
-        }
-        Files.deleteIfExists(dir);
-        return FileVisitResult.CONTINUE;
-      }
-    });
-  }
-
-  private static List<String> names(Path dir) throws IOException {
-    List<String> out = new ArrayList<>();
-    try (Stream<Path> s = Files.list(dir)) {
-      s.forEach(p -> out.add(p.getFileName().toString()));
-    } catch (NoSuchFileException e) {
-      return out;
-    }
-    Collections.sort(out);
-    return out;
-  }
-
   /** Returns the tracker's directory. */
   Path root() {
-    return root;
+    return store.root();
   }
 }

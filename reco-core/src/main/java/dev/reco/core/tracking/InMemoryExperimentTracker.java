@@ -1,6 +1,8 @@
 package dev.reco.core.tracking;
 
 import dev.reco.core.format.FormatException;
+import dev.reco.core.store.Names;
+import dev.reco.core.store.Sha256;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -56,7 +58,7 @@ final class InMemoryExperimentTracker implements ExperimentTracker {
   }
 
   private Entry require(String runId) {
-    TrackingNames.runId(runId);
+    Names.runId(runId);
     Entry e = runs.get(runId);
     if (e == null) {
       throw RunRules.noRun(runId);
@@ -67,9 +69,9 @@ final class InMemoryExperimentTracker implements ExperimentTracker {
   @Override
   public synchronized Run startRun(String experiment, Map<String, String> params,
       Map<String, String> tags) {
-    TrackingNames.experiment(experiment);
-    Map<String, String> p = TrackingNames.textMap("param", params);
-    Map<String, String> t = TrackingNames.textMap("tag", tags);
+    Names.experiment(experiment);
+    Map<String, String> p = Names.textMap("param", params);
+    Map<String, String> t = Names.textMap("tag", tags);
     String id;
     do {
       id = RunRules.newRunId(random);
@@ -81,8 +83,8 @@ final class InMemoryExperimentTracker implements ExperimentTracker {
 
   @Override
   public synchronized void logParam(String runId, String key, String value) {
-    TrackingNames.key("param key", key);
-    TrackingNames.text("param '" + key + "'", value);
+    Names.key("param key", key);
+    Names.text("param '" + key + "'", value, Names.MAX_VALUE_LENGTH);
     Entry e = require(runId);
     RunRules.checkRunning(runId, e.status, "log param '" + key + "'");
     if (RunRules.paramIsNew(runId, e.params, key, value)) {
@@ -92,15 +94,15 @@ final class InMemoryExperimentTracker implements ExperimentTracker {
 
   @Override
   public synchronized MetricPoint logMetric(String runId, String name, long step, double value) {
-    TrackingNames.key("metric name", name);
-    TrackingNames.step(step);
+    Names.key("metric name", name);
+    RunRules.step(step);
     return logMetrics(runId, step, Map.of(name, value)).get(0);
   }
 
   @Override
   public synchronized List<MetricPoint> logMetrics(String runId, long step,
       Map<String, Double> values) {
-    TrackingNames.step(step);
+    RunRules.step(step);
     TreeMap<String, Double> checked = RunRules.metricValues(values);
     Entry e = require(runId);
     RunRules.checkRunning(runId, e.status, "log metrics");
@@ -113,20 +115,20 @@ final class InMemoryExperimentTracker implements ExperimentTracker {
 
   @Override
   public synchronized void setTag(String runId, String key, String value) {
-    TrackingNames.key("tag key", key);
-    TrackingNames.text("tag '" + key + "'", value);
+    Names.key("tag key", key);
+    Names.text("tag '" + key + "'", value, Names.MAX_VALUE_LENGTH);
     require(runId).tags.put(key, value);
   }
 
   @Override
   public synchronized RunArtifact logArtifact(String runId, String name, byte[] bytes) {
-    TrackingNames.artifactName(name);
+    Names.artifactName(name);
     Objects.requireNonNull(bytes, "bytes");
     Entry e = require(runId);
     RunRules.checkRunning(runId, e.status, "log artifact '" + name + "'");
     RunRules.checkNewArtifact(runId, e.artifacts.values(), name);
     byte[] copy = bytes.clone();
-    RunArtifact a = new RunArtifact(name, copy.length, Digests.sha256(copy), clock.instant());
+    RunArtifact a = new RunArtifact(name, copy.length, Sha256.of(copy), clock.instant());
     e.artifacts.put(name, a);
     e.contents.put(name, copy);
     return a;
@@ -134,14 +136,14 @@ final class InMemoryExperimentTracker implements ExperimentTracker {
 
   @Override
   public synchronized byte[] artifact(String runId, String name) {
-    TrackingNames.artifactName(name);
+    Names.artifactName(name);
     Entry e = require(runId);
     RunArtifact a = e.artifacts.get(name);
     if (a == null) {
       throw RunRules.noArtifact(runId, name);
     }
     byte[] bytes = e.contents.get(name);
-    String sha = Digests.sha256(bytes);
+    String sha = Sha256.of(bytes);
     if (bytes.length != a.size() || !sha.equals(a.sha256())) {
       throw new FormatException("artifact '" + name + "' of run '" + runId + "' has "
           + bytes.length + " bytes with SHA-256 " + sha + "; expected " + a.size()
@@ -163,14 +165,14 @@ final class InMemoryExperimentTracker implements ExperimentTracker {
 
   @Override
   public synchronized Optional<Run> run(String runId) {
-    TrackingNames.runId(runId);
+    Names.runId(runId);
     Entry e = runs.get(runId);
     return e == null ? Optional.empty() : Optional.of(e.snapshot());
   }
 
   @Override
   public synchronized List<Run> runs(String experiment) {
-    TrackingNames.experiment(experiment);
+    Names.experiment(experiment);
     List<Run> out = new ArrayList<>();
     for (Entry e : runs.values()) {
       if (e.experiment.equals(experiment)) {
@@ -190,7 +192,7 @@ final class InMemoryExperimentTracker implements ExperimentTracker {
 
   @Override
   public synchronized List<MetricPoint> metricHistory(String runId, String name) {
-    TrackingNames.key("metric name", name);
+    Names.key("metric name", name);
     List<MetricPoint> out = new ArrayList<>();
     for (MetricPoint p : require(runId).metrics) {
       if (p.name().equals(name)) {

@@ -1,5 +1,6 @@
 package dev.reco.core.tracking;
 
+import dev.reco.core.store.Names;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -22,7 +23,7 @@ public record MetricPoint(String name, long step, double value, Instant timestam
    * @throws IllegalArgumentException if the name is invalid or {@code step < 0}
    */
   public MetricPoint {
-    TrackingNames.key("metric name", name);
+    Names.key("metric name", name);
     if (step < 0) {
       throw new IllegalArgumentException("step = " + step + "; expected step >= 0");
     }

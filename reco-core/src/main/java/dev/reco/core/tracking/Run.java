@@ -1,5 +1,6 @@
 package dev.reco.core.tracking;
 
+import dev.reco.core.store.Names;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -47,8 +48,8 @@ public record Run(
    *     share a name
    */
   public Run {
-    TrackingNames.runId(id);
-    TrackingNames.experiment(experiment);
+    Names.runId(id);
+    Names.experiment(experiment);
     Objects.requireNonNull(status, "status");
     Objects.requireNonNull(startTime, "startTime");
     if (status.isTerminal() != (endTime != null)) {
@@ -59,12 +60,12 @@ public record Run(
       throw new IllegalArgumentException("endTime = " + endTime + "; expected an end time not"
           + " before startTime = " + startTime);
     }
-    params = TrackingNames.textMap("param", params);
-    tags = TrackingNames.textMap("tag", tags);
+    params = Names.textMap("param", params);
+    tags = Names.textMap("tag", tags);
     Objects.requireNonNull(latestMetrics, "latestMetrics");
     TreeMap<String, Double> m = new TreeMap<>();
     for (Map.Entry<String, Double> e : latestMetrics.entrySet()) {
-      m.put(TrackingNames.key("metric name", e.getKey()),
+      m.put(Names.key("metric name", e.getKey()),
           Objects.requireNonNull(e.getValue(), "metric value"));
     }
     latestMetrics = Collections.unmodifiableMap(m);

@@ -1,5 +1,7 @@
 package dev.reco.core.tracking;
 
+import dev.reco.core.store.Names;
+import dev.reco.core.store.Sha256;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -22,13 +24,13 @@ public record RunArtifact(String name, long size, String sha256, Instant loggedA
    *     is not 64 lower-case hex digits
    */
   public RunArtifact {
-    TrackingNames.artifactName(name);
+    Names.artifactName(name);
     if (size < 0) {
       throw new IllegalArgumentException("size = " + size + "; expected size >= 0");
     }
     Objects.requireNonNull(sha256, "sha256");
-    if (!Digests.isSha256Hex(sha256)) {
-      throw new IllegalArgumentException("sha256 = " + TrackingNames.quote(sha256)
+    if (!Sha256.isHex(sha256)) {
+      throw new IllegalArgumentException("sha256 = " + Names.quote(sha256)
           + "; expected 64 lower-case hex digits");
     }
     Objects.requireNonNull(loggedAt, "loggedAt");

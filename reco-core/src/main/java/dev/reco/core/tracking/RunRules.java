@@ -1,5 +1,7 @@
 package dev.reco.core.tracking;
 
+import dev.reco.core.store.Names;
+import dev.reco.core.store.Sha256;
 import java.security.SecureRandom;
 import java.util.Collection;
 import java.util.HashMap;
@@ -16,7 +18,15 @@ final class RunRules {
   static String newRunId(SecureRandom random) {
     byte[] b = new byte[16];
     random.nextBytes(b);
-    return Digests.hex(b);
+    return Sha256.hex(b);
+  }
+
+  /** Checks a metric step: steps start at 0. */
+  static long step(long step) {
+    if (step < 0) {
+      throw new IllegalArgumentException("step = " + step + "; expected step >= 0");
+    }
+    return step;
   }
 
   static RunNotFoundException noRun(String runId) {
@@ -60,7 +70,7 @@ final class RunRules {
       return false;
     }
     throw new IllegalStateException("param '" + key + "' of run '" + runId + "' = "
-        + TrackingNames.quote(old) + "; cannot change it to " + TrackingNames.quote(value)
+        + Names.quote(old) + "; cannot change it to " + Names.quote(value)
         + " (expected parameters to be set once; log a new run instead)");
   }
 
@@ -78,7 +88,7 @@ final class RunRules {
     Objects.requireNonNull(values, "values");
     TreeMap<String, Double> out = new TreeMap<>();
     for (Map.Entry<String, Double> e : values.entrySet()) {
-      String name = TrackingNames.key("metric name",
+      String name = Names.key("metric name",
           Objects.requireNonNull(e.getKey(), "metric name"));
       out.put(name, Objects.requireNonNull(e.getValue(), () -> "metric '" + name + "'"));
     }
