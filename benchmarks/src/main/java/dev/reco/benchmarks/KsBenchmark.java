@@ -24,7 +24,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * Two-sample Kolmogorov-Smirnov test on {@code size} vs {@code size} normal values (seeded), the
  * second sample shifted by {@code shift} standard deviations: reco's SciPy-compatible
  * {@link KolmogorovSmirnov} (two-sided, auto method, i.e. asymptotic above 10 000 values) against
- * commons-math3 3.6.1's {@code KolmogorovSmirnovTest} measured in the same run.
+ * commons-statistics-inference 1.1's and commons-math3 3.6.1's {@code KolmogorovSmirnovTest}
+ * measured in the same run.
  *
  * <p>With {@code shift = 0} the asymptotic p-value comes from the Pelz-Good series (cheap); with
  * {@code shift = 0.01} at 1M values the statistic is large enough that SciPy's algorithm sums
@@ -74,6 +75,16 @@ public class KsBenchmark {
   @Benchmark
   public KsResult reco() {
     return KolmogorovSmirnov.test(a, b, Alternative.TWO_SIDED, Method.AUTO);
+  }
+
+  /**
+   * commons-statistics-inference 1.1 (SciPy's design): two-sided, p-value by its default
+   * (exact up to its size limit, else asymptotic).
+   */
+  @Benchmark
+  public double commonsStatistics() {
+    return org.apache.commons.statistics.inference.KolmogorovSmirnovTest.withDefaults()
+        .test(a, b).getPValue();
   }
 
   /** commons-math3 3.6.1: statistic (with its tie jitter check) and p-value. */

@@ -26,7 +26,8 @@ class DemoTest {
     for (String expected : new String[] {"Dataset", "events (lines loaded)", "40,000",
         "Split globalTimeFraction", "Precision@10", "Recall@10", "NDCG@10", "Coverage@10",
         "popularity", "recency-category", "random", "als (+popularity)", "Offline A/B",
-        "Training implicit ALS", "[6/6]"}) {
+        "Training implicit ALS", "[6/6]", "cosine of ALS item vectors",
+        "loaded back: bit-identical, same recommendations"}) {
       assertTrue(printed.contains(expected), "demo output lacks '" + expected + "':\n" + printed);
     }
     assertEquals(6, outcome.results().size());

@@ -55,16 +55,16 @@ public record AliasEvent(
       throw new IllegalArgumentException("sequence = " + sequence + "; expected sequence >= 1");
     }
     Objects.requireNonNull(time, "time");
-    Names.model(model);
-    Names.alias(alias);
+    ModelNames.model(model);
+    ModelNames.alias(alias);
     Objects.requireNonNull(action, "action");
-    Names.actor(actor);
-    Names.reason(reason);
+    ModelNames.actor(actor);
+    ModelNames.reason(reason);
     if (from != null) {
-      Names.version(from);
+      ModelNames.version(from);
     }
     if (to != null) {
-      Names.version(to);
+      ModelNames.version(to);
     }
     boolean ok;
     switch (action) {

@@ -4,9 +4,13 @@ import dev.reco.core.format.AtomicFiles;
 import dev.reco.core.format.FormatException;
 import dev.reco.core.registry.RegistryFiles.AliasesFile;
 import dev.reco.core.registry.RegistryFiles.ModelFile;
+import dev.reco.core.store.Dirs;
+import dev.reco.core.store.FileLocking;
+import dev.reco.core.store.JsonLines;
+import dev.reco.core.store.Names;
+import dev.reco.core.store.StoreDirectory;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -74,71 +78,39 @@ final class FileSystemModelRegistry implements ModelRegistry {
 
   private static final int READ_ATTEMPTS = 3;
 
-  private final Path root;
-  private final Path modelsDir;
-  private final Path lockFile;
-  private final InstantSource clock;
-  private final Duration lockTimeout;
+  /** The registry's directory: marker, lock and the models directory. */
+  private static final StoreDirectory.Layout LAYOUT = new StoreDirectory.Layout("registry",
+      MARKER, LOCK, MODELS, new StoreDirectory.Marker() {
+        @Override
+        public void check(byte[] bytes, Path file) {
+          RegistryFiles.readMarker(bytes, file, RegistryFiles.REGISTRY_TYPE);
+        }
 
-  private FileSystemModelRegistry(Path root, InstantSource clock, Duration lockTimeout) {
-    this.root = root;
-    this.modelsDir = root.resolve(MODELS);
-    this.lockFile = root.resolve(LOCK);
+        @Override
+        public byte[] create() {
+          return RegistryFiles.markerBytes(RegistryFiles.REGISTRY_TYPE);
+        }
+
+        @Override
+        public FormatException missingData(String message, Path dir) {
+          return new MissingFileException(message, dir);
+        }
+      });
+
+  private final StoreDirectory store;
+  private final Path modelsDir;
+  private final InstantSource clock;
+
+  private FileSystemModelRegistry(StoreDirectory store, InstantSource clock) {
+    this.store = store;
+    this.modelsDir = store.data();
     this.clock = clock;
-    this.lockTimeout = lockTimeout;
   }
 
   static FileSystemModelRegistry open(Path root, InstantSource clock, Duration lockTimeout) {
     Objects.requireNonNull(root, "root");
     Objects.requireNonNull(clock, "clock");
-    Objects.requireNonNull(lockTimeout, "lockTimeout");
-    if (lockTimeout.isZero() || lockTimeout.isNegative()) {
-      throw new IllegalArgumentException("lockTimeout = " + lockTimeout + "; expected a positive duration");
-    }
-    Path abs = root.toAbsolutePath().normalize();
-    if (Files.exists(abs) && !Files.isDirectory(abs)) {
-      throw new IllegalArgumentException("root = " + abs + " is not a directory; expected a"
-          + " registry directory, an empty directory or a path that does not exist yet");
-    }
-    FileSystemModelRegistry r = new FileSystemModelRegistry(abs, clock, lockTimeout);
-    try {
-      Files.createDirectories(abs);
-      Path marker = abs.resolve(MARKER);
-      if (Files.isRegularFile(marker)) {
-        RegistryFiles.readMarker(Files.readAllBytes(marker), marker, RegistryFiles.REGISTRY_TYPE);
-        if (!Files.isDirectory(r.modelsDir)) {
-          throw new MissingFileException(r.modelsDir + " is missing; expected the models"
-              + " directory of the registry", r.modelsDir);
-        }
-      } else {
-        r.initialize(marker);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot open the registry at " + abs + ": " + e, e);
-    }
-    return r;
-  }
-
-  private void initialize(Path marker) throws IOException {
-    try (FileLocking.Held ignored = FileLocking.acquire(lockFile, lockTimeout)) {
-      if (Files.isRegularFile(marker)) {
-        RegistryFiles.readMarker(Files.readAllBytes(marker), marker, RegistryFiles.REGISTRY_TYPE);
-        return;
-      }
-      for (String name : Dirs.names(root)) {
-        boolean ours = name.equals(LOCK) || name.equals(MODELS)
-            || (name.startsWith("." + MARKER + ".") && name.endsWith(".tmp"));
-        if (!ours) {
-          throw new IllegalArgumentException("root = " + root + " is not empty and holds no "
-              + MARKER + " (found " + Names.quote(name) + "); expected an empty directory or an"
-              + " existing registry");
-        }
-      }
-      Files.createDirectories(modelsDir);
-      Dirs.forceDirectory(root);
-      AtomicFiles.write(marker, out -> out.write(RegistryFiles.markerBytes(
-          RegistryFiles.REGISTRY_TYPE)));
-    }
+    return new FileSystemModelRegistry(StoreDirectory.open(root, lockTimeout, LAYOUT), clock);
   }
 
   // ---------------------------------------------------------------- paths and low-level reads
@@ -155,27 +127,14 @@ final class FileSystemModelRegistry implements ModelRegistry {
     return versionsDir(model).resolve(Integer.toString(version));
   }
 
-  @FunctionalInterface
-  private interface IoAction<T> {
-    T run() throws IOException;
-  }
-
   /** Runs a change under the write lock. */
-  private <T> T write(String what, IoAction<T> action) {
-    try (FileLocking.Held ignored = FileLocking.acquire(lockFile, lockTimeout)) {
-      return action.run();
-    } catch (IOException e) {
-      throw new UncheckedIOException(what + " failed in the registry at " + root + ": " + e, e);
-    }
+  private <T> T write(String what, StoreDirectory.IoAction<T> action) {
+    return store.write(what, action);
   }
 
   /** Runs a read, turning I/O failures into unchecked ones. */
-  private <T> T read(String what, IoAction<T> action) {
-    try {
-      return action.run();
-    } catch (IOException e) {
-      throw new UncheckedIOException(what + " failed in the registry at " + root + ": " + e, e);
-    }
+  private <T> T read(String what, StoreDirectory.IoAction<T> action) {
+    return store.read(what, action);
   }
 
   /** Reads model.json; empty if the model does not exist (under exactly this name). */
@@ -218,7 +177,7 @@ final class FileSystemModelRegistry implements ModelRegistry {
         continue;
       }
       try {
-        Names.model(name);
+        ModelNames.model(name);
       } catch (IllegalArgumentException e) {
         LOG.warn("ignoring {} in {}: not a valid model name", Names.quote(name), modelsDir);
         continue;
@@ -380,7 +339,7 @@ final class FileSystemModelRegistry implements ModelRegistry {
 
   @Override
   public ModelVersion register(String model, ArtifactWriter artifact, VersionMetadata metadata) {
-    Names.model(model);
+    ModelNames.model(model);
     Objects.requireNonNull(artifact, "artifact");
     Objects.requireNonNull(metadata, "metadata");
     return write("registering a version of model '" + model + "'", () -> {
@@ -487,7 +446,7 @@ final class FileSystemModelRegistry implements ModelRegistry {
 
   @Override
   public Optional<RegisteredModel> model(String model) {
-    Names.model(model);
+    ModelNames.model(model);
     return read("reading model '" + model + "'", () -> {
       Optional<ModelFile> m = readModelFile(model);
       if (m.isEmpty()) {
@@ -501,7 +460,7 @@ final class FileSystemModelRegistry implements ModelRegistry {
 
   @Override
   public List<ModelVersion> versions(String model) {
-    Names.model(model);
+    ModelNames.model(model);
     return read("listing versions of model '" + model + "'", () -> {
       requireModel(model);
       List<ModelVersion> out = new ArrayList<>();
@@ -514,8 +473,8 @@ final class FileSystemModelRegistry implements ModelRegistry {
 
   @Override
   public Optional<ModelVersion> version(String model, int version) {
-    Names.model(model);
-    Names.version(version);
+    ModelNames.model(model);
+    ModelNames.version(version);
     return read("reading version " + version + " of model '" + model + "'", () -> {
       if (readModelFile(model).isEmpty()) {
         return Optional.empty();
@@ -526,9 +485,9 @@ final class FileSystemModelRegistry implements ModelRegistry {
 
   @Override
   public Optional<ModelVersion> versionByAlias(String model, String alias) {
-    Names.model(model);
-    Names.aliasLookup(alias);
-    if (alias.equals(Names.LATEST)) {
+    ModelNames.model(model);
+    ModelNames.aliasLookup(alias);
+    if (alias.equals(ModelNames.LATEST)) {
       return read("resolving alias 'latest' of model '" + model + "'", () -> {
         if (readModelFile(model).isEmpty()) {
           return Optional.empty();
@@ -579,8 +538,8 @@ final class FileSystemModelRegistry implements ModelRegistry {
 
   @Override
   public byte[] artifact(String model, int version) {
-    Names.model(model);
-    Names.version(version);
+    ModelNames.model(model);
+    ModelNames.version(version);
     return read("reading the artifact of version " + version + " of model '" + model + "'", () -> {
       Opened o = open(model, version);
       try (InputStream in = o.in()) {
@@ -597,8 +556,8 @@ final class FileSystemModelRegistry implements ModelRegistry {
 
   @Override
   public InputStream openArtifact(String model, int version) {
-    Names.model(model);
-    Names.version(version);
+    ModelNames.model(model);
+    ModelNames.version(version);
     return read("opening the artifact of version " + version + " of model '" + model + "'",
         () -> open(model, version).in());
   }
@@ -632,7 +591,7 @@ final class FileSystemModelRegistry implements ModelRegistry {
 
   @Override
   public Map<String, Integer> aliases(String model) {
-    Names.model(model);
+    ModelNames.model(model);
     return read("reading aliases of model '" + model + "'", () -> {
       requireModel(model);
       return Collections.unmodifiableMap(readAliasState(model).aliases());
@@ -641,7 +600,7 @@ final class FileSystemModelRegistry implements ModelRegistry {
 
   @Override
   public List<AliasEvent> auditLog(String model) {
-    Names.model(model);
+    ModelNames.model(model);
     return read("reading the audit log of model '" + model + "'", () -> {
       requireModel(model);
       return readAllEvents(model);
@@ -653,11 +612,11 @@ final class FileSystemModelRegistry implements ModelRegistry {
   @Override
   public Optional<AliasEvent> setAlias(String model, String alias, int version, String actor,
       String reason) {
-    Names.model(model);
-    Names.alias(alias);
-    Names.version(version);
-    Names.actor(actor);
-    Names.reason(reason);
+    ModelNames.model(model);
+    ModelNames.alias(alias);
+    ModelNames.version(version);
+    ModelNames.actor(actor);
+    ModelNames.reason(reason);
     return write("setting alias '" + alias + "' of model '" + model + "'", () -> {
       ModelVersion v = requireVersion(model, version);
       AliasState state = readAliasState(model);
@@ -673,10 +632,10 @@ final class FileSystemModelRegistry implements ModelRegistry {
 
   @Override
   public AliasEvent deleteAlias(String model, String alias, String actor, String reason) {
-    Names.model(model);
-    Names.alias(alias);
-    Names.actor(actor);
-    Names.reason(reason);
+    ModelNames.model(model);
+    ModelNames.alias(alias);
+    ModelNames.actor(actor);
+    ModelNames.reason(reason);
     return write("deleting alias '" + alias + "' of model '" + model + "'", () -> {
       requireModel(model);
       AliasState state = readAliasState(model);
@@ -691,10 +650,10 @@ final class FileSystemModelRegistry implements ModelRegistry {
 
   @Override
   public AliasEvent rollback(String model, String alias, String actor, String reason) {
-    Names.model(model);
-    Names.alias(alias);
-    Names.actor(actor);
-    Names.reason(reason);
+    ModelNames.model(model);
+    ModelNames.alias(alias);
+    ModelNames.actor(actor);
+    ModelNames.reason(reason);
     return write("rolling back alias '" + alias + "' of model '" + model + "'", () -> {
       requireModel(model);
       AliasState state = readAliasState(model);
@@ -734,7 +693,7 @@ final class FileSystemModelRegistry implements ModelRegistry {
 
   @Override
   public RegisteredModel setModelTag(String model, String key, String value) {
-    Names.model(model);
+    ModelNames.model(model);
     Names.key("tag key", key);
     Names.text("tag '" + key + "'", value, Names.MAX_VALUE_LENGTH);
     return write("tagging model '" + model + "'", () -> {
@@ -749,7 +708,7 @@ final class FileSystemModelRegistry implements ModelRegistry {
 
   @Override
   public RegisteredModel removeModelTag(String model, String key) {
-    Names.model(model);
+    ModelNames.model(model);
     Names.key("tag key", key);
     return write("untagging model '" + model + "'", () -> {
       ModelFile m = requireModel(model);
@@ -764,8 +723,8 @@ final class FileSystemModelRegistry implements ModelRegistry {
 
   @Override
   public ModelVersion setVersionTag(String model, int version, String key, String value) {
-    Names.model(model);
-    Names.version(version);
+    ModelNames.model(model);
+    ModelNames.version(version);
     Names.key("tag key", key);
     Names.text("tag '" + key + "'", value, Names.MAX_VALUE_LENGTH);
     return write("tagging version " + version + " of model '" + model + "'", () -> {
@@ -780,8 +739,8 @@ final class FileSystemModelRegistry implements ModelRegistry {
 
   @Override
   public ModelVersion removeVersionTag(String model, int version, String key) {
-    Names.model(model);
-    Names.version(version);
+    ModelNames.model(model);
+    ModelNames.version(version);
     Names.key("tag key", key);
     return write("untagging version " + version + " of model '" + model + "'", () -> {
       ModelVersion v = requireVersion(model, version);
@@ -797,8 +756,8 @@ final class FileSystemModelRegistry implements ModelRegistry {
 
   @Override
   public ModelVersion archive(String model, int version) {
-    Names.model(model);
-    Names.version(version);
+    ModelNames.model(model);
+    ModelNames.version(version);
     return write("archiving version " + version + " of model '" + model + "'", () -> {
       ModelVersion v = requireVersion(model, version);
       if (v.status() == VersionStatus.ARCHIVED) {
@@ -813,8 +772,8 @@ final class FileSystemModelRegistry implements ModelRegistry {
 
   @Override
   public ModelVersion restore(String model, int version) {
-    Names.model(model);
-    Names.version(version);
+    ModelNames.model(model);
+    ModelNames.version(version);
     return write("restoring version " + version + " of model '" + model + "'", () -> {
       ModelVersion v = requireVersion(model, version);
       if (v.status() == VersionStatus.ACTIVE) {
@@ -828,8 +787,8 @@ final class FileSystemModelRegistry implements ModelRegistry {
 
   @Override
   public void deleteVersion(String model, int version) {
-    Names.model(model);
-    Names.version(version);
+    ModelNames.model(model);
+    ModelNames.version(version);
     write("deleting version " + version + " of model '" + model + "'", () -> {
       ModelFile m = requireModel(model);
       requireVersion(model, version);
@@ -855,6 +814,6 @@ final class FileSystemModelRegistry implements ModelRegistry {
 
   /** Returns the registry's directory. */
   Path root() {
-    return root;
+    return store.root();
   }
 }

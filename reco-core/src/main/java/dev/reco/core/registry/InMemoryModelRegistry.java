@@ -1,5 +1,7 @@
 package dev.reco.core.registry;
 
+import dev.reco.core.store.Names;
+import dev.reco.core.store.Sha256;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -55,7 +57,7 @@ final class InMemoryModelRegistry implements ModelRegistry {
 
   @Override
   public ModelVersion register(String model, ArtifactWriter artifact, VersionMetadata metadata) {
-    Names.model(model);
+    ModelNames.model(model);
     Objects.requireNonNull(artifact, "artifact");
     Objects.requireNonNull(metadata, "metadata");
     ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -70,7 +72,7 @@ final class InMemoryModelRegistry implements ModelRegistry {
 
   private synchronized ModelVersion registerBytes(String model, byte[] bytes,
       VersionMetadata metadata) {
-    Names.model(model);
+    ModelNames.model(model);
     Objects.requireNonNull(metadata, "metadata");
     ModelState m = models.get(model);
     Instant now = clock.instant();
@@ -99,7 +101,7 @@ final class InMemoryModelRegistry implements ModelRegistry {
 
   @Override
   public synchronized Optional<RegisteredModel> model(String model) {
-    Names.model(model);
+    ModelNames.model(model);
     ModelState m = models.get(model);
     return m == null ? Optional.empty() : Optional.of(m.snapshot());
   }
@@ -111,21 +113,21 @@ final class InMemoryModelRegistry implements ModelRegistry {
 
   @Override
   public synchronized Optional<ModelVersion> version(String model, int version) {
-    Names.model(model);
-    Names.version(version);
+    ModelNames.model(model);
+    ModelNames.version(version);
     ModelState m = models.get(model);
     return m == null ? Optional.empty() : Optional.ofNullable(m.versions.get(version));
   }
 
   @Override
   public synchronized Optional<ModelVersion> versionByAlias(String model, String alias) {
-    Names.model(model);
-    Names.aliasLookup(alias);
+    ModelNames.model(model);
+    ModelNames.aliasLookup(alias);
     ModelState m = models.get(model);
     if (m == null) {
       return Optional.empty();
     }
-    if (alias.equals(Names.LATEST)) {
+    if (alias.equals(ModelNames.LATEST)) {
       return RegistryRules.latest(m.versions.values());
     }
     Integer n = m.aliases.get(alias);
@@ -165,9 +167,9 @@ final class InMemoryModelRegistry implements ModelRegistry {
   @Override
   public synchronized Optional<AliasEvent> setAlias(String model, String alias, int version,
       String actor, String reason) {
-    Names.alias(alias);
-    Names.actor(actor);
-    Names.reason(reason);
+    ModelNames.alias(alias);
+    ModelNames.actor(actor);
+    ModelNames.reason(reason);
     ModelVersion v = existing(model, version);
     ModelState m = state(model);
     Integer current = m.aliases.get(alias);
@@ -182,9 +184,9 @@ final class InMemoryModelRegistry implements ModelRegistry {
   @Override
   public synchronized AliasEvent deleteAlias(String model, String alias, String actor,
       String reason) {
-    Names.alias(alias);
-    Names.actor(actor);
-    Names.reason(reason);
+    ModelNames.alias(alias);
+    ModelNames.actor(actor);
+    ModelNames.reason(reason);
     ModelState m = state(model);
     Integer current = m.aliases.get(alias);
     if (current == null) {
@@ -197,9 +199,9 @@ final class InMemoryModelRegistry implements ModelRegistry {
   @Override
   public synchronized AliasEvent rollback(String model, String alias, String actor,
       String reason) {
-    Names.alias(alias);
-    Names.actor(actor);
-    Names.reason(reason);
+    ModelNames.alias(alias);
+    ModelNames.actor(actor);
+    ModelNames.reason(reason);
     ModelState m = state(model);
     int target = RegistryRules.rollbackTarget(m.events, model, alias);
     ModelVersion v = m.versions.get(target);
@@ -292,7 +294,7 @@ final class InMemoryModelRegistry implements ModelRegistry {
   }
 
   private ModelState state(String model) {
-    Names.model(model);
+    ModelNames.model(model);
     ModelState m = models.get(model);
     if (m == null) {
       throw RegistryRules.noModel(model);
@@ -301,7 +303,7 @@ final class InMemoryModelRegistry implements ModelRegistry {
   }
 
   private ModelVersion existing(String model, int version) {
-    Names.version(version);
+    ModelNames.version(version);
     ModelVersion v = state(model).versions.get(version);
     if (v == null) {
       throw RegistryRules.noVersion(model, version);

@@ -1,5 +1,7 @@
 package dev.reco.core.registry;
 
+import dev.reco.core.store.Names;
+import dev.reco.core.store.Sha256;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -35,8 +37,8 @@ public record ModelVersion(
    *     {@code size < 0} or {@code sha256} is not 64 lower-case hex digits
    */
   public ModelVersion {
-    Names.model(model);
-    Names.version(version);
+    ModelNames.model(model);
+    ModelNames.version(version);
     Objects.requireNonNull(createdAt, "createdAt");
     Objects.requireNonNull(sha256, "sha256");
     Objects.requireNonNull(status, "status");

@@ -1,5 +1,6 @@
 package dev.reco.core.registry;
 
+import dev.reco.core.store.Names;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.Map;
@@ -29,13 +30,13 @@ public record RegisteredModel(
    *     points to a version below 1
    */
   public RegisteredModel {
-    Names.model(name);
+    ModelNames.model(name);
     Objects.requireNonNull(createdAt, "createdAt");
-    tags = VersionMetadata.textMap("tag", tags);
+    tags = Names.textMap("tag", tags);
     Objects.requireNonNull(aliases, "aliases");
     TreeMap<String, Integer> a = new TreeMap<>();
     for (Map.Entry<String, Integer> e : aliases.entrySet()) {
-      a.put(Names.alias(e.getKey()), Names.version(Objects.requireNonNull(e.getValue(), "version")));
+      a.put(ModelNames.alias(e.getKey()), ModelNames.version(Objects.requireNonNull(e.getValue(), "version")));
     }
     aliases = Collections.unmodifiableMap(a);
   }

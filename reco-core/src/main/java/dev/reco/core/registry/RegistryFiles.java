@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.reco.core.format.FormatException;
 import dev.reco.core.format.Provenance;
+import dev.reco.core.store.Names;
+import dev.reco.core.store.StoreJson;
+import dev.reco.core.store.StrictJson;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -29,13 +32,18 @@ final class RegistryFiles {
 
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
+  /** Reads registry metadata; a newer format is an {@link UnsupportedMetadataVersionException}. */
+  private static final StrictJson.Reader JSON = new StrictJson.Reader(
+      "registry metadata is read strictly: a hand edit or a newer writer is refused",
+      UnsupportedMetadataVersionException::new);
+
   private RegistryFiles() {}
 
   /** Contents of {@code model.json}. */
   record ModelFile(String name, Instant createdAt, int lastVersion, Map<String, String> tags) {
     ModelFile {
       Objects.requireNonNull(createdAt, "createdAt");
-      tags = VersionMetadata.textMap("tag", tags);
+      tags = Names.textMap("tag", tags);
     }
 
     ModelFile withLastVersion(int n) {
@@ -54,11 +62,11 @@ final class RegistryFiles {
     ObjectNode o = F.objectNode();
     o.put("formatVersion", LAYOUT_VERSION);
     o.put("type", type);
-    return RegistryJson.prettyBytes(o);
+    return StoreJson.prettyBytes(o);
   }
 
   static void readMarker(byte[] bytes, Path file, String type) {
-    StrictJson j = StrictJson.parse(bytes, file, file.toString(), LAYOUT_VERSION,
+    StrictJson j = JSON.parse(bytes, file, file.toString(), LAYOUT_VERSION,
         List.of("formatVersion", "type"));
     String found = j.text("type");
     if (!found.equals(type)) {
@@ -74,18 +82,18 @@ final class RegistryFiles {
     o.put("createdAt", m.createdAt().toString());
     o.put("lastVersion", m.lastVersion());
     o.set("tags", stringMap(m.tags()));
-    return RegistryJson.prettyBytes(o);
+    return StoreJson.prettyBytes(o);
   }
 
   static ModelFile readModel(byte[] bytes, Path file) {
-    StrictJson j = StrictJson.parse(bytes, file, file.toString(), MODEL_FORMAT,
+    StrictJson j = JSON.parse(bytes, file, file.toString(), MODEL_FORMAT,
         List.of("formatVersion", "name", "createdAt", "lastVersion", "tags"));
     String name = j.text("name");
     Instant createdAt = j.instant("createdAt");
     int last = j.intAtLeast("lastVersion", 0);
     Map<String, String> tags = j.stringMap("tags");
     try {
-      Names.model(name);
+      ModelNames.model(name);
       return new ModelFile(name, createdAt, last, tags);
     } catch (IllegalArgumentException e) {
       throw j.invalid(e);
@@ -121,11 +129,11 @@ final class RegistryFiles {
     } else {
       o.put("sourceRunId", m.sourceRunId());
     }
-    return RegistryJson.prettyBytes(o);
+    return StoreJson.prettyBytes(o);
   }
 
   static ModelVersion readVersion(byte[] bytes, Path file) {
-    StrictJson j = StrictJson.parse(bytes, file, file.toString(), VERSION_FORMAT,
+    StrictJson j = JSON.parse(bytes, file, file.toString(), VERSION_FORMAT,
         List.of("formatVersion", "model", "version", "createdAt", "status", "sha256", "size",
             "tags", "params", "metrics", "provenance", "featureSchema", "sourceRunId"));
     String model = j.text("model");
@@ -141,7 +149,7 @@ final class RegistryFiles {
     Provenance provenance = null;
     if (prov != null) {
       try {
-        provenance = Provenance.fromJson(RegistryJson.compact(prov));
+        provenance = Provenance.fromJson(StoreJson.compact(prov));
       } catch (FormatException e) {
         throw new FormatException(file + ": field 'provenance': " + e.getMessage(), e);
       }
@@ -150,7 +158,7 @@ final class RegistryFiles {
     String runId = j.textOrNull("sourceRunId");
     try {
       VersionMetadata meta = new VersionMetadata(params, metrics, tags, provenance,
-          schema.isNull() ? null : RegistryJson.compact(schema), runId);
+          schema.isNull() ? null : StoreJson.compact(schema), runId);
       return new ModelVersion(model, version, createdAt, sha, size, status, meta);
     } catch (IllegalArgumentException e) {
       throw j.invalid(e);
@@ -164,17 +172,17 @@ final class RegistryFiles {
     o.put("logSize", a.logSize());
     ObjectNode map = o.putObject("aliases");
     a.aliases().forEach(map::put);
-    return RegistryJson.prettyBytes(o);
+    return StoreJson.prettyBytes(o);
   }
 
   static AliasesFile readAliases(byte[] bytes, Path file) {
-    StrictJson j = StrictJson.parse(bytes, file, file.toString(), ALIASES_FORMAT,
+    StrictJson j = JSON.parse(bytes, file, file.toString(), ALIASES_FORMAT,
         List.of("formatVersion", "sequence", "logSize", "aliases"));
     long sequence = j.nonNegativeLong("sequence");
     long logSize = j.nonNegativeLong("logSize");
     Map<String, Integer> aliases = j.versionMap("aliases");
     try {
-      aliases.keySet().forEach(Names::alias);
+      aliases.keySet().forEach(ModelNames::alias);
     } catch (IllegalArgumentException e) {
       throw j.invalid(e);
     }
@@ -200,11 +208,11 @@ final class RegistryFiles {
     }
     o.put("actor", e.actor());
     o.put("reason", e.reason());
-    return RegistryJson.lineBytes(o);
+    return StoreJson.lineBytes(o);
   }
 
   static AliasEvent readEvent(JsonNode node, String model, Path file, String source) {
-    StrictJson j = StrictJson.of(node, file, source, EVENT_FORMAT,
+    StrictJson j = JSON.of(node, file, source, EVENT_FORMAT,
         List.of("formatVersion", "sequence", "time", "action", "alias", "from", "to", "actor",
             "reason"));
     long sequence = j.nonNegativeLong("sequence");

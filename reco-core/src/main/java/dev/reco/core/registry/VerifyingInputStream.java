@@ -1,5 +1,6 @@
 package dev.reco.core.registry;
 
+import dev.reco.core.store.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;

@@ -1,6 +1,7 @@
 package dev.reco.core.registry;
 
 import dev.reco.core.format.Provenance;
+import dev.reco.core.store.Names;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
@@ -22,8 +23,9 @@ import java.util.TreeMap;
  * @param provenance where the artifact came from, or {@code null} when unknown
  * @param featureSchemaJson the feature schema the model expects, as one JSON value (stored
  *     compactly), or {@code null} when not recorded
- * @param sourceRunId the experiment run that produced the model ({@link ExperimentTracker}), or
- *     {@code null}; it must be a valid run id but need not exist in any tracker
+ * @param sourceRunId the experiment run that produced the model
+ *     ({@link dev.reco.core.tracking.ExperimentTracker}), or {@code null}; it must be a valid run
+ *     id but need not exist in any tracker
  */
 public record VersionMetadata(
     Map<String, String> params,
@@ -45,8 +47,8 @@ public record VersionMetadata(
    *     valid run id
    */
   public VersionMetadata {
-    params = textMap("param", params);
-    tags = textMap("tag", tags);
+    params = Names.textMap("param", params);
+    tags = Names.textMap("tag", tags);
     Objects.requireNonNull(metrics, "metrics");
     TreeMap<String, Double> m = new TreeMap<>();
     for (Map.Entry<String, Double> e : metrics.entrySet()) {
@@ -93,16 +95,6 @@ public record VersionMetadata(
    */
   public VersionMetadata withTags(Map<String, String> newTags) {
     return new VersionMetadata(params, metrics, newTags, provenance, featureSchemaJson, sourceRunId);
-  }
-
-  static Map<String, String> textMap(String what, Map<String, String> map) {
-    Objects.requireNonNull(map, what + "s");
-    TreeMap<String, String> copy = new TreeMap<>();
-    for (Map.Entry<String, String> e : map.entrySet()) {
-      String key = Names.key(what + " key", Objects.requireNonNull(e.getKey(), what + " key"));
-      copy.put(key, Names.text(what + " '" + key + "'", e.getValue(), Names.MAX_VALUE_LENGTH));
-    }
-    return Collections.unmodifiableMap(copy);
   }
 
   /** Collects metadata step by step; not thread-safe. Validation happens in {@link #build()}. */

@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.reco.core.format.FormatException;
+import dev.reco.core.store.Dirs;
+import dev.reco.core.store.Names;
+import dev.reco.core.store.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

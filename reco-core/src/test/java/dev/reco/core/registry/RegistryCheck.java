@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.reco.core.store.Dirs;
+import dev.reco.core.store.Sha256;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -128,7 +130,7 @@ final class RegistryCheck {
         leftovers.add(modelDir);
         continue;
       }
-      Names.model(m);
+      ModelNames.model(m);
       models.add(m);
       expect(modelDir, Set.of("model.json", "aliases.json", "audit.log", "versions"), leftovers);
       Path versionsDir = modelDir.resolve("versions");

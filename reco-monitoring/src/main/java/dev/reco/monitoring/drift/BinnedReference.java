@@ -2,22 +2,17 @@ package dev.reco.monitoring.drift;
 
 /** A reference frozen as bins and their counts; each current sample is counted in those bins. */
 final class BinnedReference implements NumericReference {
-  /** The count-level test: {@code compare(binning, reference, current)}. */
-  interface CountTest {
-    DriftResult compare(Binning binning, BinCounts reference, BinCounts current);
-  }
-
-  private final CountTest test;
+  private final BinnedDriftTest test;
   private final Binning binning;
   private final BinCounts reference;
 
-  private BinnedReference(CountTest test, Binning binning, BinCounts reference) {
+  private BinnedReference(BinnedDriftTest test, Binning binning, BinCounts reference) {
     this.test = test;
     this.binning = binning;
     this.reference = reference;
   }
 
-  static NumericReference freeze(BinSpec spec, double[] reference, CountTest test) {
+  static NumericReference freeze(BinSpec spec, double[] reference, BinnedDriftTest test) {
     Binning binning = spec.fit(reference);
     long[] counts = new long[binning.bins()];
     long missing = binning.countInto("reference", reference, counts);

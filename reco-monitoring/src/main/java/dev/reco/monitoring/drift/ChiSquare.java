@@ -32,7 +32,7 @@ import java.util.Objects;
  *     {@code >= 0}
  */
 public record ChiSquare(BinSpec bins, double alpha, double threshold)
-    implements NumericDriftTest, CategoricalDriftTest {
+    implements BinnedDriftTest {
 
   /** Name reported in {@link DriftResult#test()}. */
   public static final String NAME = "chi-square";
@@ -103,7 +103,7 @@ public record ChiSquare(BinSpec bins, double alpha, double threshold)
 
   @Override
   public NumericReference freeze(double[] reference) {
-    return BinnedReference.freeze(bins, reference, this::compare);
+    return BinnedReference.freeze(bins, reference, this);
   }
 
   /**
@@ -115,6 +115,7 @@ public record ChiSquare(BinSpec bins, double alpha, double threshold)
    * @return the result, with one {@link BinDetail} per bin
    * @throws IllegalArgumentException if the counts do not have {@code binning.bins()} bins
    */
+  @Override
   public DriftResult compare(Binning binning, BinCounts reference, BinCounts current) {
     return compute(Table.of(binning, reference, current));
   }

@@ -38,7 +38,7 @@ import java.util.Objects;
  *     {@code >= 0}
  */
 public record JensenShannon(BinSpec bins, double alpha, double threshold)
-    implements NumericDriftTest, CategoricalDriftTest {
+    implements BinnedDriftTest {
 
   /** Name reported in {@link DriftResult#test()}. */
   public static final String NAME = "jensen-shannon";
@@ -111,7 +111,7 @@ public record JensenShannon(BinSpec bins, double alpha, double threshold)
 
   @Override
   public NumericReference freeze(double[] reference) {
-    return BinnedReference.freeze(bins, reference, this::compare);
+    return BinnedReference.freeze(bins, reference, this);
   }
 
   /**
@@ -123,6 +123,7 @@ public record JensenShannon(BinSpec bins, double alpha, double threshold)
    * @return the result, with one {@link BinDetail} per bin
    * @throws IllegalArgumentException if the counts do not have {@code binning.bins()} bins
    */
+  @Override
   public DriftResult compare(Binning binning, BinCounts reference, BinCounts current) {
     return compute(Table.of(binning, reference, current));
   }

@@ -1,5 +1,9 @@
 package dev.reco.monitoring.drift;
 
+import dev.reco.monitoring.stats.KolmogorovSmirnov;
+import dev.reco.monitoring.stats.KolmogorovSmirnov.Alternative;
+import dev.reco.monitoring.stats.KolmogorovSmirnov.Method;
+import dev.reco.monitoring.stats.KsResult;
 import java.util.List;
 import java.util.Objects;
 
@@ -38,6 +42,23 @@ public record KsDrift(KsBackend backend, double alpha, double threshold)
     Objects.requireNonNull(backend, "backend");
     Checks.alpha(alpha);
     Checks.threshold(threshold);
+  }
+
+  /**
+   * The two-sided KS computation of {@link KolmogorovSmirnov} with SciPy's {@code ks_2samp}
+   * semantics (exact p-value up to 10 000 values per side, asymptotic above).
+   */
+  public static final KsBackend SCIPY_COMPATIBLE = KsBackend.adapting(
+      (a, b) -> KolmogorovSmirnov.testSorted(a, b, Alternative.TWO_SIDED, Method.AUTO),
+      KsResult::statistic, KsResult::pValue);
+
+  /**
+   * Returns a test on {@link #SCIPY_COMPATIBLE} with the default alpha 0.05 and threshold 0.1.
+   *
+   * @return the test
+   */
+  public static KsDrift defaults() {
+    return using(SCIPY_COMPATIBLE);
   }
 
   /**

@@ -57,7 +57,7 @@ import java.util.Objects;
  * @param threshold PSI at or above which a significant result is drift, finite and {@code >= 0}
  */
 public record Psi(BinSpec bins, double epsilon, double alpha, double threshold)
-    implements NumericDriftTest, CategoricalDriftTest {
+    implements BinnedDriftTest {
 
   /** Name reported in {@link DriftResult#test()}. */
   public static final String NAME = "psi";
@@ -153,7 +153,7 @@ public record Psi(BinSpec bins, double epsilon, double alpha, double threshold)
    */
   @Override
   public NumericReference freeze(double[] reference) {
-    return BinnedReference.freeze(bins, reference, this::compare);
+    return BinnedReference.freeze(bins, reference, this);
   }
 
   /**
@@ -165,6 +165,7 @@ public record Psi(BinSpec bins, double epsilon, double alpha, double threshold)
    * @return the result, with one {@link BinDetail} per bin
    * @throws IllegalArgumentException if the counts do not have {@code binning.bins()} bins
    */
+  @Override
   public DriftResult compare(Binning binning, BinCounts reference, BinCounts current) {
     return compute(Table.of(binning, reference, current));
   }

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-/** {@link KsDrift} through a stand-in backend: missing values, verdicts, the rule's hook. */
+/** {@link KsDrift} through the SciPy-compatible backend: missing values, verdicts, the rule's hook. */
 class KsDriftTest {
   private final KsDrift ks = KsDrift.using(TestKs.BACKEND);
 

@@ -1,4 +1,4 @@
-package dev.reco.core.registry;
+package dev.reco.core.store;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -12,20 +12,21 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The write lock of a registry or tracker directory: exclusive across threads and processes.
+ * The write lock of a store directory (a registry or a tracker): exclusive across threads and
+ * processes.
  *
  * <p>A process-wide lock ({@link FileChannel#lock}) on a lock file keeps other processes out. Such
  * locks belong to the whole JVM, not to a thread or channel, and on POSIX systems closing
  * <em>any</em> channel of the file releases every lock the JVM holds on it. So threads of this
  * JVM first take a JVM-wide {@link ReentrantLock} for the lock file, and only the thread holding
  * it opens, locks and closes a channel of the file. That lock lives in the one map below: the
- * single piece of static state of the registry, required because the operating system tracks
+ * single piece of static state of the stores, required because the operating system tracks
  * file locks per process. It holds one small entry per lock file ever used and is never cleared.
  *
  * <p>The lock is reentrant for the thread holding it. If the process dies, the operating system
  * releases its file lock, so a crashed writer never blocks the next one.
  */
-final class FileLocking {
+public final class FileLocking {
   private static final ConcurrentHashMap<Path, Slot> SLOTS = new ConcurrentHashMap<>();
 
   private FileLocking() {}
@@ -36,8 +37,8 @@ final class FileLocking {
     FileLock fileLock;
   }
 
-  /** A held lock; closing it releases one hold. */
-  static final class Held implements AutoCloseable {
+  /** A held lock; closing it releases one hold. Close it on the thread that acquired it. */
+  public static final class Held implements AutoCloseable {
     private final Slot slot;
     private boolean closed;
 
@@ -45,6 +46,12 @@ final class FileLocking {
       this.slot = slot;
     }
 
+    /**
+     * Releases this hold; the last hold of the thread also releases the file lock. Closing twice
+     * does nothing.
+     *
+     * @throws IOException if the lock file's channel cannot be closed
+     */
     @Override
     public void close() throws IOException {
       if (closed) {
@@ -65,12 +72,17 @@ final class FileLocking {
   }
 
   /**
-   * Takes the lock on {@code lockFile}, creating the file if needed.
+   * Takes the lock on {@code lockFile}, creating the file if needed. A thread that holds the lock
+   * already gets another hold at once.
    *
+   * @param lockFile the lock file; its directory must exist
+   * @param timeout how long to wait for other threads and processes
+   * @return the hold, to be closed
+   * @throws java.io.InterruptedIOException if the thread is interrupted while waiting
    * @throws IOException if the lock cannot be taken within {@code timeout} or the file cannot be
    *     opened
    */
-  static Held acquire(Path lockFile, Duration timeout) throws IOException {
+  public static Held acquire(Path lockFile, Duration timeout) throws IOException {
     Path dir = lockFile.toAbsolutePath().getParent().toRealPath();
     Path key = dir.resolve(lockFile.getFileName().toString());
     Slot slot = SLOTS.computeIfAbsent(key, k -> new Slot());

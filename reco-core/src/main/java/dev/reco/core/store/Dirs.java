@@ -1,4 +1,4 @@
-package dev.reco.core.registry;
+package dev.reco.core.store;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -13,26 +13,34 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * File-system steps of the registry and tracker: new files written and forced to storage,
+ * File-system steps of the registry and the tracker: new files written and forced to storage,
  * directories forced after renames, staging directories, and removal of what an interrupted
  * writer left behind. Leftovers are entries whose name starts with {@code .tmp-} (a staged
  * directory), {@code .del-} (a directory being deleted), or starts with {@code '.'} and ends with
  * {@code .tmp} (an unfinished {@link dev.reco.core.format.AtomicFiles} write); they are removed
- * only by a writer that holds the registry's lock, so they never belong to a live writer.
+ * only by a writer that holds the store's lock, so they never belong to a live writer.
  */
-final class Dirs {
+public final class Dirs {
   private static final Logger LOG = LoggerFactory.getLogger(Dirs.class);
 
   private Dirs() {}
 
-  /** Creates {@code file} (which must not exist), writes {@code bytes} and forces them. */
-  static void writeNewFile(Path file, byte[] bytes) throws IOException {
+  /**
+   * Creates {@code file} (which must not exist), writes {@code bytes} and forces them.
+   *
+   * @param file the new file
+   * @param bytes its content
+   * @throws java.nio.file.FileAlreadyExistsException if {@code file} exists
+   * @throws IOException if the file cannot be written
+   */
+  public static void writeNewFile(Path file, byte[] bytes) throws IOException {
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE_NEW,
         StandardOpenOption.WRITE)) {
       ByteBuffer b = ByteBuffer.wrap(bytes);
@@ -43,8 +51,13 @@ final class Dirs {
     }
   }
 
-  /** Forces a directory's entries (a rename into it) to storage, where the platform allows. */
-  static void forceDirectory(Path dir) {
+  /**
+   * Forces a directory's entries (a rename into it) to storage, where the platform allows; where
+   * it does not, does nothing.
+   *
+   * @param dir the directory
+   */
+  public static void forceDirectory(Path dir) {
     try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
       d.force(true);
     } catch (IOException | UnsupportedOperationException e) {
@@ -52,8 +65,15 @@ final class Dirs {
     }
   }
 
-  /** Creates a new, empty directory {@code .<prefix>-<hex>} in {@code parent}. */
-  static Path createStaging(Path parent, String prefix) throws IOException {
+  /**
+   * Creates a new, empty directory {@code .<prefix>-<hex>} in {@code parent}.
+   *
+   * @param parent the directory to create it in
+   * @param prefix {@code tmp} for a staged directory (see {@link #isLeftover})
+   * @return the new directory
+   * @throws IOException if it cannot be created
+   */
+  public static Path createStaging(Path parent, String prefix) throws IOException {
     long stamp = System.nanoTime();
     while (true) {
       Path dir = parent.resolve("." + prefix + "-" + Long.toHexString(stamp));
@@ -65,8 +85,14 @@ final class Dirs {
     }
   }
 
-  /** Returns a path {@code .<prefix>-<hex>} in {@code parent} that does not exist yet. */
-  static Path freshName(Path parent, String prefix) {
+  /**
+   * Returns a path {@code .<prefix>-<hex>} in {@code parent} that does not exist yet.
+   *
+   * @param parent the directory of the path
+   * @param prefix {@code del} for a directory being deleted (see {@link #isLeftover})
+   * @return a path free when checked
+   */
+  public static Path freshName(Path parent, String prefix) {
     long stamp = System.nanoTime();
     while (true) {
       Path p = parent.resolve("." + prefix + "-" + Long.toHexString(stamp));
@@ -77,13 +103,25 @@ final class Dirs {
     }
   }
 
-  static boolean isLeftover(String name) {
+  /**
+   * Tells whether a directory entry is a leftover of an interrupted writer.
+   *
+   * @param name the entry's file name
+   * @return whether it starts with {@code .tmp-} or {@code .del-}, or starts with {@code '.'} and
+   *     ends with {@code .tmp}
+   */
+  public static boolean isLeftover(String name) {
     return name.startsWith(".tmp-") || name.startsWith(".del-")
         || (name.startsWith(".") && name.endsWith(".tmp"));
   }
 
-  /** Deletes the leftovers of interrupted writers in {@code dir}; call only under the lock. */
-  static void cleanLeftovers(Path dir) throws IOException {
+  /**
+   * Deletes the leftovers of interrupted writers in {@code dir}; call only under the store's lock.
+   *
+   * @param dir the directory; nothing happens if it does not exist
+   * @throws IOException if a leftover cannot be deleted
+   */
+  public static void cleanLeftovers(Path dir) throws IOException {
     if (!Files.isDirectory(dir)) {
       return;
     }
@@ -97,8 +135,13 @@ final class Dirs {
     }
   }
 
-  /** Deletes a file or a directory tree; missing entries are ignored. */
-  static void deleteRecursively(Path path) throws IOException {
+  /**
+   * Deletes a file or a directory tree; missing entries are ignored.
+   *
+   * @param path the file or directory
+   * @throws IOException if an entry cannot be deleted
+   */
+  public static void deleteRecursively(Path path) throws IOException {
     if (!Files.exists(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
       return;
     }
@@ -132,14 +175,21 @@ final class Dirs {
     });
   }
 
-  /** Lists the names of the entries of a directory; empty if it does not exist. */
-  static List<String> names(Path dir) throws IOException {
+  /**
+   * Lists the names of the entries of a directory, sorted; empty if it does not exist.
+   *
+   * @param dir the directory
+   * @return the file names of its entries in {@link String} order
+   * @throws IOException if the directory cannot be listed
+   */
+  public static List<String> names(Path dir) throws IOException {
     List<String> out = new ArrayList<>();
     try (Stream<Path> s = Files.list(dir)) {
       s.forEach(p -> out.add(p.getFileName().toString()));
     } catch (NoSuchFileException e) {
       return out;
     }
+    Collections.sort(out);
     return out;
   }
 }
