@@ -603,7 +603,8 @@ public final class MfPeerComparison {
         "  --mahout-epochs N      Mahout epochs (default 40; 100 factors, reg 0.05)",
         "  --svd-preset NAME      static factory of reco's BiasedSvdConfig (default defaults)",
         "  --svd name=value,...   then BiasedSvdConfig.withName(value) for each, e.g."
-            + " --svd factors=50,epochs=40,learningRate=0.01,regularization=0.05",
+            + " --svd factors=50,epochs=40,learningRate=0.01,regularization=0.05;"
+            + " several doubles separated by ':', e.g. learningRates=0.005:0.005:0.01:0.01",
         "  --folds K              folds for the 100k ratings (default 5)",
         "  --eval-users N         test users sampled for P@10 (default 10000)",
         "  --seed S               data, split and model seed (default 42)",

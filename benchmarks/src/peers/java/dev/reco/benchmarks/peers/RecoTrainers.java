@@ -148,6 +148,23 @@ public final class RecoTrainers implements RecoSide {
   /** Calls {@code withName(value)} on the config, parsing the value for the parameter type. */
   private static Object override(Class<?> type, Object config, String name, String value) {
     String method = "with" + Character.toUpperCase(name.charAt(0)) + name.substring(1);
+    if (value.contains(":")) {
+      // Several double arguments, e.g. learningRates=0.005:0.005:0.01:0.01.
+      String[] parts = value.split(":");
+      for (Method m : type.getMethods()) {
+        if (m.getName().equals(method) && !Modifier.isStatic(m.getModifiers())
+            && m.getParameterCount() == parts.length
+            && java.util.Arrays.stream(m.getParameterTypes()).allMatch(t -> t == double.class)) {
+          Object[] args = new Object[parts.length];
+          for (int i = 0; i < parts.length; i++) {
+            args[i] = Double.parseDouble(parts[i]);
+          }
+          return invoke(m, config, args);
+        }
+      }
+      throw new IllegalStateException(name + " = " + value + "; expected " + type.getSimpleName()
+          + "." + method + " with " + parts.length + " double parameters");
+    }
     TreeSet<String> available = new TreeSet<>();
     for (Method m : type.getMethods()) {
       if (Modifier.isStatic(m.getModifiers()) || m.getParameterCount() != 1
