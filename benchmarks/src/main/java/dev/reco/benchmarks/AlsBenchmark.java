@@ -2,6 +2,8 @@ package dev.reco.benchmarks;
 
 import dev.reco.core.DuplicatePolicy;
 import dev.reco.core.Interactions;
+import dev.reco.core.split.PerUserFraction;
+import dev.reco.core.split.Splitter;
 import dev.reco.core.synth.SyntheticConfig;
 import dev.reco.core.synth.SyntheticData;
 import dev.reco.models.als.AlsConfig;
@@ -170,14 +172,25 @@ public class AlsBenchmark {
    * the fit: the largest heap occupancy the JVM recorded between the end of data generation and
    * the end of the fit (pool peaks summed, an upper bound), next to the retained data.
    *
-   * @param args size ({@code small} or {@code large}), iterations, threads
+   * @param args size ({@code small} or {@code large}), iterations, threads, and optionally
+   *     {@code spark}: train on the training side of the peer comparison's split with Spark's
+   *     settings (confidence 1 + alpha r, alpha 1, weighted lambda 0.1), as
+   *     {@code tools/bench/run-peers.sh} does, without Spark in the JVM
    */
   public static void main(String[] args) {
     String size = args.length > 0 ? args[0] : "small";
     int iterations = args.length > 1 ? Integer.parseInt(args[1]) : 1;
     int threads = args.length > 2 ? Integer.parseInt(args[2]) : 2;
+    boolean sparkSettings = args.length > 3 && args[3].equals("spark");
     long t0 = System.nanoTime();
     Interactions train = data(size);
+    if (sparkSettings) {
+      // The training side of tools/bench/run-peers.sh: each user's latest 20 % of events held out.
+      train = Splitter.perUserFraction(0.2, 42, PerUserFraction.Order.BY_TIME).split(train)
+          .train();
+      train.byUser();
+      train.byItem();
+    }
     System.out.printf("%s: %,d users, %,d items, %,d interactions after summing duplicates,"
         + " data in %.1f s; kernels %s%n", size, train.numUsers(), train.numItems(), train.size(),
         (System.nanoTime() - t0) / 1e9, VectorOps.best().name());
@@ -188,6 +201,11 @@ public class AlsBenchmark {
     }
     AlsConfig config = AlsConfig.implicitDefaults().withIterations(iterations)
         .withComputeLoss(false);
+    if (sparkSettings) {
+      // Spark's conventions and defaults, as the peer comparison maps them.
+      config = config.withConfidence(AlsConfig.Confidence.ONE_PLUS_LINEAR).withAlpha(1.0)
+          .withRegularizationMode(AlsConfig.RegularizationMode.WEIGHTED).withRegularization(0.1);
+    }
     long[] last = {System.nanoTime(), cpuTime()};
     long start = System.nanoTime();
     MatrixFactorizationModel model = new AlsTrainer(config).fit(train,
