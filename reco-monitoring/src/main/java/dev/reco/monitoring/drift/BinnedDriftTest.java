@@ -8,6 +8,27 @@ package dev.reco.monitoring.drift;
  */
 public interface BinnedDriftTest extends NumericDriftTest, CategoricalDriftTest {
   /**
+   * Returns how the bins are frozen from a reference sample.
+   *
+   * @return the bin settings
+   */
+  BinSpec bins();
+
+  /**
+   * Freezes bins from the reference by {@link #bins()} and counts the reference in them; each
+   * current sample is then counted in the same bins and compared with {@link #compare}.
+   *
+   * @param reference reference values; {@code NaN} for missing
+   * @return the frozen reference
+   * @throws IllegalArgumentException if {@code reference} holds an infinite value or, for fitted
+   *     bins, no non-missing value
+   */
+  @Override
+  default NumericReference freeze(double[] reference) {
+    return BinnedReference.freeze(bins(), reference, this);
+  }
+
+  /**
    * Runs the test on counts in frozen bins.
    *
    * @param binning the frozen bins, for the bin labels

@@ -101,10 +101,6 @@ public record ChiSquare(BinSpec bins, double alpha, double threshold)
     return NAME;
   }
 
-  @Override
-  public NumericReference freeze(double[] reference) {
-    return BinnedReference.freeze(bins, reference, this);
-  }
 
   /**
    * Runs the test on counts in frozen bins.

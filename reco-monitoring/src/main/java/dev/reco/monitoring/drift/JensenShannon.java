@@ -109,10 +109,6 @@ public record JensenShannon(BinSpec bins, double alpha, double threshold)
     return NAME;
   }
 
-  @Override
-  public NumericReference freeze(double[] reference) {
-    return BinnedReference.freeze(bins, reference, this);
-  }
 
   /**
    * Computes the distance and its p-value from counts in frozen bins.

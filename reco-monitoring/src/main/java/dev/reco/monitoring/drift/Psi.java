@@ -144,19 +144,6 @@ public record Psi(BinSpec bins, double epsilon, double alpha, double threshold)
   }
 
   /**
-   * Freezes bins from the reference by {@link #bins()} and counts the reference in them.
-   *
-   * @param reference reference values; {@code NaN} for missing
-   * @return the frozen reference
-   * @throws IllegalArgumentException if {@code reference} holds an infinite value or, for fitted
-   *     bins, no non-missing value
-   */
-  @Override
-  public NumericReference freeze(double[] reference) {
-    return BinnedReference.freeze(bins, reference, this);
-  }
-
-  /**
    * Computes PSI from counts in frozen bins.
    *
    * @param binning the frozen bins, for the bin labels

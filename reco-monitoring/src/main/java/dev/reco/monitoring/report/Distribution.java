@@ -36,6 +36,7 @@ record Distribution(boolean numeric, double[] edges, List<String> labels, double
    * Builds the histogram of two numeric samples on {@code bins} equal-width bins spanning the
    * 0.5 % to 99.5 % quantiles of both samples, so a few outliers do not flatten the chart.
    * {@code NaN} values are skipped. Returns {@code null} when a side has no non-missing value.
+   * Reorders both arrays (callers pass copies they own).
    */
   static Distribution numeric(double[] reference, double[] current, int bins) {
     double[] ref = sortedFinite(reference);
@@ -106,17 +107,16 @@ record Distribution(boolean numeric, double[] edges, List<String> labels, double
     return new Distribution(false, new double[0], List.copyOf(labels), r, c);
   }
 
+  /** Moves the non-NaN values to the front of {@code values}, sorts them and returns them. */
   private static double[] sortedFinite(double[] values) {
-    double[] out = new double[values.length];
     int n = 0;
     for (double v : values) {
       if (v == v) {
-        out[n++] = v;
+        values[n++] = v;
       }
     }
-    out = Arrays.copyOf(out, n);
-    Arrays.sort(out);
-    return out;
+    Arrays.sort(values, 0, n);
+    return n == values.length ? values : Arrays.copyOf(values, n);
   }
 
   /** Linear-interpolation quantile (NumPy's default) of sorted values. */
