@@ -77,6 +77,7 @@ public final class TreeEnsemble implements Ranker {
   final int[] categoryStart;
   final long[] categoryWords;
   final double[] leaves;
+  final CompleteLayout layout;
 
   private TreeEnsemble(Builder b) {
     this.schema = b.schema;
@@ -163,6 +164,7 @@ public final class TreeEnsemble implements Ranker {
       leafBase += t.leafCount();
     }
     categoryStart[nodes] = word;
+    layout = new CompleteLayout(this);
   }
 
   private static int relocate(int child, int nodeBase, int leafBase) {
