@@ -16,7 +16,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.stream.IntStream;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -289,6 +292,243 @@ class LightGbmTextTest {
         "right_child=-2", "leaf_value=10 20")), TWO.withMissingValue(-999f));
     assertEquals(10f, m.scoreOne(new float[] {-999f, 0f}));
     assertEquals(20f, m.scoreOne(new float[] {0.75f, 0f}));
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Random models against a transcription of LightGBM's prediction code
+  // ---------------------------------------------------------------------------------------------
+
+  /**
+   * Random trees (grown the way LightGBM's Tree::Split grows them, every decision_type, thresholds
+   * around zero and the 1e-35 band, multi-word categorical bitsets) and random rows full of special
+   * values: the imported ensemble's margin equals, exactly, the margin of {@link #lightGbm}, a
+   * line-by-line transcription of LightGBM 4.x's dense prediction.
+   */
+  @Property(tries = 300, seed = "20261123")
+  void randomModelsMatchLightGbmsPredictionCode(@ForAll long seed) {
+    SplittableRandom rnd = new SplittableRandom(seed);
+    int treeCount = 1 + rnd.nextInt(4);
+    RefTree[] trees = new RefTree[treeCount];
+    String[] sections = new String[treeCount];
+    for (int t = 0; t < treeCount; t++) {
+      trees[t] = RefTree.random(rnd);
+      sections[t] = trees[t].text();
+    }
+    String text = model("regression", sections).replace("feature_names=a b", "feature_names=a b c")
+        .replace("max_feature_idx=1", "max_feature_idx=2").replace("none none", "none none none");
+    TreeEnsemble m = LightGbmText.parse(text, FeatureSchema.of("a", "b", "c"));
+    float[] special = specials(rnd, trees);
+    int rows = 40;
+    float[] batch = new float[rows * 3];
+    for (int i = 0; i < batch.length; i++) {
+      batch[i] = special[rnd.nextInt(special.length)];
+    }
+    float[] scores = m.score(batch, rows);
+    for (int r = 0; r < rows; r++) {
+      float[] row = Arrays.copyOfRange(batch, r * 3, r * 3 + 3);
+      double expected = lightGbm(trees, row);
+      assertEquals(expected, m.margin(row), 0.0, () -> Arrays.toString(row) + "\n" + text);
+      assertEquals((float) expected, scores[r], 0.0f);
+    }
+  }
+
+  /** Values that sit on LightGBM's decision boundaries, plus the model's thresholds as floats. */
+  private static float[] specials(SplittableRandom rnd, RefTree[] trees) {
+    List<Float> v = new ArrayList<>(List.of(Float.NaN, 0f, -0f, 1e-36f, -1e-36f, TINY, -TINY,
+        Math.nextUp(TINY), Math.nextDown(-TINY), Float.MIN_VALUE, -Float.MIN_VALUE, 0.5f,
+        Math.nextUp(0.5f), -0.25f, Math.nextDown(-0.25f), 1f, 3f, 31f, 32f, 33f, 64f, 95f, -1f,
+        -0.5f, 2.5f, 1e10f, -1e10f, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY));
+    for (int i = 0; i < 8; i++) {
+      v.add((float) rnd.nextGaussian());
+      v.add((float) rnd.nextInt(100));
+    }
+    for (RefTree t : trees) {
+      for (int n = 0; n < t.nodes; n++) {
+        if ((t.decision[n] & 1) == 0) {
+          float f = (float) t.threshold[n];
+          v.add(f);
+          v.add(Math.nextUp(f));
+          v.add(Math.nextDown(f));
+        }
+      }
+    }
+    float[] out = new float[v.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = v.get(i);
+    }
+    return out;
+  }
+
+  /** LightGBM's kZeroThreshold: {@code const double kZeroThreshold = 1e-35f}. */
+  private static final double K_ZERO_THRESHOLD = 1e-35f;
+
+  /**
+   * LightGBM 4.x on one dense float32 row: c_api.cpp's RowPairFunctionFromDenseMatric keeps only
+   * values with {@code fabs(v) > kZeroThreshold || isnan(v)} (the rest read as 0), GBDT::PredictRaw
+   * adds Tree::Predict of every tree in order starting from 0, and Tree::GetLeaf walks
+   * NumericalDecision / CategoricalDecision from tree.h.
+   */
+  private static double lightGbm(RefTree[] trees, float[] row) {
+    double[] x = new double[row.length];
+    for (int i = 0; i < row.length; i++) {
+      double v = row[i];
+      x[i] = Math.abs(v) > K_ZERO_THRESHOLD || Double.isNaN(v) ? v : 0.0;
+    }
+    double sum = 0.0;
+    for (RefTree t : trees) {
+      if (t.leaves == 1) {
+        sum += t.leafValue[0];
+        continue;
+      }
+      int node = 0;
+      while (node >= 0) {
+        double fval = x[t.feature[node]];
+        node = (t.decision[node] & 1) != 0
+            ? t.categoricalDecision(fval, node)
+            : t.numericalDecision(fval, node);
+      }
+      sum += t.leafValue[~node];
+    }
+    return sum;
+  }
+
+  /** One random LightGBM tree in LightGBM's own arrays. */
+  private static final class RefTree {
+    int leaves = 1;
+    int nodes;
+    int[] feature = new int[8];
+    double[] threshold = new double[8];
+    int[] decision = new int[8];
+    int[] left = new int[8];
+    int[] right = new int[8];
+    double[] leafValue;
+    List<Integer> catBoundaries = new ArrayList<>(List.of(0));
+    List<Long> catWords = new ArrayList<>();
+
+    static RefTree random(SplittableRandom rnd) {
+      RefTree t = new RefTree();
+      int target = 1 + rnd.nextInt(9);
+      int[] leafParent = new int[9];
+      leafParent[0] = -1;
+      double[] thresholds = {-1.0000000180025095e-35, 1.0000000180025095e-35, 0, 0.5, -0.25,
+          1e-36, -3e-36, 2.5, 32};
+      int[] numeric = {0, 2, 4, 6, 8, 10};
+      int[] categorical = {1, 3, 5, 7, 9, 11};
+      while (t.leaves < target) {
+        // Tree::Split: node n replaces leaf l; l stays the left leaf, the new leaf goes right.
+        int l = rnd.nextInt(t.leaves);
+        int n = t.nodes++;
+        int parent = leafParent[l];
+        if (parent >= 0) {
+          if (t.left[parent] == ~l) {
+            t.left[parent] = n;
+          } else {
+            t.right[parent] = n;
+          }
+        }
+        t.left[n] = ~l;
+        t.right[n] = ~t.leaves;
+        leafParent[l] = n;
+        leafParent[t.leaves] = n;
+        t.leaves++;
+        t.feature[n] = rnd.nextInt(3);
+        if (rnd.nextInt(4) == 0) {
+          t.decision[n] = categorical[rnd.nextInt(categorical.length)];
+          t.threshold[n] = t.catBoundaries.size() - 1;
+          int words = 1 + rnd.nextInt(3);
+          for (int w = 0; w < words; w++) {
+            t.catWords.add(rnd.nextLong(1L << 32));
+          }
+          t.catBoundaries.add(t.catWords.size());
+        } else {
+          t.decision[n] = numeric[rnd.nextInt(numeric.length)];
+          t.threshold[n] = rnd.nextInt(3) == 0
+              ? rnd.nextGaussian()
+              : thresholds[rnd.nextInt(thresholds.length)];
+        }
+      }
+      t.leafValue = new double[t.leaves];
+      for (int j = 0; j < t.leaves; j++) {
+        t.leafValue[j] = rnd.nextGaussian();
+      }
+      return t;
+    }
+
+    int numericalDecision(double fval, int node) {
+      int missingType = (decision[node] >> 2) & 3;
+      if (Double.isNaN(fval) && missingType != 2) {
+        fval = 0.0;
+      }
+      if ((missingType == 1 && fval >= -K_ZERO_THRESHOLD && fval <= K_ZERO_THRESHOLD)
+          || (missingType == 2 && Double.isNaN(fval))) {
+        return (decision[node] & 2) != 0 ? left[node] : right[node];
+      }
+      return fval <= threshold[node] ? left[node] : right[node];
+    }
+
+    int categoricalDecision(double fval, int node) {
+      if (Double.isNaN(fval)) {
+        return right[node];
+      }
+      // static_cast<int> of an out-of-range double is undefined in C++; x86-64 yields INT_MIN.
+      int intFval = fval >= 2147483648.0 || fval < -2147483648.0 ? Integer.MIN_VALUE : (int) fval;
+      if (intFval < 0) {
+        return right[node];
+      }
+      int catIdx = (int) threshold[node];
+      int from = catBoundaries.get(catIdx);
+      int n = catBoundaries.get(catIdx + 1) - from;
+      // Common::FindInBitset
+      int i1 = intFval / 32;
+      if (i1 >= n) {
+        return right[node];
+      }
+      int i2 = intFval % 32;
+      return ((catWords.get(from + i1) >> i2) & 1) != 0 ? left[node] : right[node];
+    }
+
+    String text() {
+      StringBuilder sb = new StringBuilder();
+      sb.append("num_leaves=").append(leaves).append('\n');
+      sb.append("num_cat=").append(catBoundaries.size() - 1).append('\n');
+      sb.append("split_feature=").append(join(feature)).append('\n');
+      sb.append("split_gain=").append(join(new int[nodes])).append('\n');
+      StringBuilder th = new StringBuilder();
+      for (int n = 0; n < nodes; n++) {
+        th.append(n == 0 ? "" : " ").append(threshold[n]);
+      }
+      sb.append("threshold=").append(th).append('\n');
+      sb.append("decision_type=").append(join(decision)).append('\n');
+      sb.append("left_child=").append(join(left)).append('\n');
+      sb.append("right_child=").append(join(right)).append('\n');
+      StringBuilder lv = new StringBuilder();
+      for (int j = 0; j < leaves; j++) {
+        lv.append(j == 0 ? "" : " ").append(leafValue[j]);
+      }
+      sb.append("leaf_value=").append(lv).append('\n');
+      if (catBoundaries.size() > 1) {
+        sb.append("cat_boundaries=").append(joinList(catBoundaries)).append('\n');
+        sb.append("cat_threshold=").append(joinList(catWords)).append('\n');
+      }
+      sb.append("is_linear=0\nshrinkage=1");
+      return sb.toString();
+    }
+
+    private String join(int[] a) {
+      StringBuilder sb = new StringBuilder();
+      for (int n = 0; n < nodes; n++) {
+        sb.append(n == 0 ? "" : " ").append(a[n]);
+      }
+      return sb.toString();
+    }
+
+    private static String joinList(List<? extends Number> a) {
+      StringBuilder sb = new StringBuilder();
+      for (int i = 0; i < a.size(); i++) {
+        sb.append(i == 0 ? "" : " ").append(a.get(i));
+      }
+      return sb.toString();
+    }
   }
 
   // ---------------------------------------------------------------------------------------------
