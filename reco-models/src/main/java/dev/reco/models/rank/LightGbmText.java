@@ -170,7 +170,8 @@ public final class LightGbmText {
       throw new IllegalArgumentException("average_output is set (random-forest mode, boosting=rf,"
           + " divides the sum of trees by their count); expected a boosted model");
     }
-    int maxFeature = parseInt(require(header, "max_feature_idx", "header"), "max_feature_idx", "header");
+    int maxFeature =
+        parseInt(require(header, "max_feature_idx", "header"), "max_feature_idx", "header");
     if (maxFeature + 1 != schema.size()) {
       throw new IllegalArgumentException("max_feature_idx = " + maxFeature + " (" + (maxFeature + 1)
           + " features); expected " + (schema.size() - 1) + " (the schema has " + schema.size()
@@ -187,7 +188,8 @@ public final class LightGbmText {
 
     TreeEnsemble.Builder ensemble = TreeEnsemble.builder(schema);
     applyObjective(ensemble, objective);
-    ensemble.origin(("lightgbm " + version + " " + (objective.isEmpty() ? "(no objective)" : objective)));
+    ensemble.origin("lightgbm " + version + " "
+        + (objective.isEmpty() ? "(no objective)" : objective));
 
     int trees = 0;
     while (i < lines.length && isTreeStart(lines[i])) {
@@ -254,7 +256,8 @@ public final class LightGbmText {
         }
         if (!(scale > 0) || !Double.isFinite(scale)) {
           throw new IllegalArgumentException(
-              "objective = '" + objective + "': sigmoid = " + sigmoid + "; expected a finite value > 0");
+              "objective = '" + objective + "': sigmoid = " + sigmoid
+                  + "; expected a finite value > 0");
         }
         ensemble.output(ScoreOutput.SIGMOID, scale);
       }
@@ -437,7 +440,8 @@ public final class LightGbmText {
     }
     String key = line.substring(0, eq).trim();
     if (map.put(key, line.substring(eq + 1)) != null) {
-      throw new IllegalArgumentException(where + ": key '" + key + "' appears twice; expected once");
+      throw new IllegalArgumentException(
+          where + ": key '" + key + "' appears twice; expected once");
     }
   }
 
@@ -483,12 +487,13 @@ public final class LightGbmText {
     return out;
   }
 
-  private static String[] checkedLength(Map<String, String> s, String key, int expected, String where) {
+  private static String[] checkedLength(
+      Map<String, String> s, String key, int expected, String where) {
     String[] parts = split(require(s, key, where));
     if (parts.length != expected) {
       throw new IllegalArgumentException(where + ": " + key + " has " + parts.length
-          + " values; expected " + expected + " (from num_leaves" + (key.startsWith("cat_") ? "/num_cat" : "")
-          + ")");
+          + " values; expected " + expected
+          + (key.startsWith("cat_") ? " (num_cat + 1)" : " (from num_leaves)"));
     }
     return parts;
   }

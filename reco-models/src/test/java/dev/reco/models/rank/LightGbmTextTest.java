@@ -598,7 +598,8 @@ class LightGbmTextTest {
         "leaf_value=1", "is_linear=1", "leaf_const=1", "num_features=0", "leaf_features=",
         "leaf_coeff=")));
     assertMessage("version = v2", model("regression", leaf).replace("version=v4", "version=v2"));
-    assertMessage("first line = 'booster'", model("regression", leaf).replace("tree\n", "booster\n"));
+    assertMessage("first line = 'booster'",
+        model("regression", leaf).replace("tree\n", "booster\n"));
   }
 
   @Test
@@ -651,7 +652,8 @@ class LightGbmTextTest {
         tree("num_leaves=1", "num_cat=0", "leaf_value=1")).replace("Tree=1", "Tree=5"));
     assertMessage("tree_sizes lists 1 trees; the text holds 2", model("regression",
         tree("num_leaves=1", "num_cat=0", "leaf_value=1"),
-        tree("num_leaves=1", "num_cat=0", "leaf_value=1")).replace("tree_sizes=1 1", "tree_sizes=1"));
+        tree("num_leaves=1", "num_cat=0", "leaf_value=1"))
+        .replace("tree_sizes=1 1", "tree_sizes=1"));
     assertMessage("trees = 0", model("regression"));
   }
 
