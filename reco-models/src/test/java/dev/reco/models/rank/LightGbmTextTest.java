@@ -63,7 +63,8 @@ class LightGbmTextTest {
 
   /** The best 10 rows of every group of 20 are LightGBM's best 10, in the same order. */
   @ParameterizedTest
-  @ValueSource(strings = {"regression_nan", "binary", "lambdarank", "categorical", "cross_entropy"})
+  @ValueSource(strings = {"regression_nan", "regression_zero", "regression_none", "binary",
+      "lambdarank", "categorical", "cross_entropy", "huber", "constant"})
   void fixtureTopTenPerGroupMatchesLightGbm(String name) throws IOException {
     TreeEnsemble model = LightGbmText.parse(resource(name + ".txt"), TWELVE);
     Fixture fx = fixture(name);
@@ -252,6 +253,30 @@ class LightGbmTextTest {
     assertEquals(2.0 + 0.25, m.margin(new float[] {1f, 0.5f}));
     assertEquals(3.0 + 0.25, m.margin(new float[] {2f, -9f}));
     assertEquals(2, m.trees().size());
+  }
+
+  @Test
+  void versionThreeTextWithoutLinearTreeKeys() {
+    // v3 files (LightGBM before 4.0) have no is_linear line; the layout is otherwise the same.
+    String v3 = model("regression", tree("num_leaves=2", "num_cat=0", "split_feature=1",
+        "threshold=0.5", "decision_type=8", "left_child=-1", "right_child=-2",
+        "leaf_value=10 20", "shrinkage=1")).replace("version=v4", "version=v3");
+    TreeEnsemble m = LightGbmText.parse(v3, TWO);
+    assertEquals("lightgbm v3 regression", m.origin());
+    assertEquals(10, score2(m, 0f, 0.5f));
+    assertEquals(20, score2(m, 0f, Float.NaN)); // NaN type, default right
+  }
+
+  @Test
+  void hugeThresholdsCompareLikeLightGbm() {
+    // LightGBM clamps infinite thresholds to +-1e300 (Common::AvoidInf): every finite float is
+    // <= 1e300 and goes left; +infinity is not and goes right.
+    TreeEnsemble m = LightGbmText.parse(model("regression", tree("num_leaves=2", "num_cat=0",
+        "split_feature=0", "threshold=1.0000000000000001e+300", "decision_type=2",
+        "left_child=-1", "right_child=-2", "leaf_value=10 20")), TWO);
+    assertEquals(10, score(m, Float.MAX_VALUE));
+    assertEquals(20, score(m, Float.POSITIVE_INFINITY));
+    assertEquals(10, score(m, Float.NEGATIVE_INFINITY));
   }
 
   @Test
