@@ -151,7 +151,7 @@ public final class LightGbmText {
       putKeyValue(header, lines[i], "header");
     }
 
-    String version = require(header, "version", "header");
+    String version = require(header, "version", "header").trim();
     if (!version.equals("v3") && !version.equals("v4")) {
       throw new IllegalArgumentException("version = " + version + "; expected v3 or v4");
     }
