@@ -231,6 +231,10 @@ public final class XgboostJson {
       }
     }
     JsonNode trees = r.array(model, modelPath, "trees");
+    if (trees.size() == 0) {
+      throw r.error(modelPath + ".trees is empty; expected at least one tree (a model saved"
+          + " before any boosting round predicts only its base_score)");
+    }
     JsonNode treeInfo = model.get("tree_info");
     if (treeInfo != null) {
       r.requireArray(treeInfo, modelPath + ".tree_info");
@@ -249,9 +253,6 @@ public final class XgboostJson {
         .origin("xgboost " + version + " " + objective);
     for (int t = 0; t < trees.size(); t++) {
       builder.add(tree(trees.get(t), modelPath + ".trees[" + t + "]", numFeature, r));
-    }
-    if (trees.size() == 0) {
-      throw r.error(modelPath + ".trees is empty; expected at least one tree");
     }
     try {
       return builder.build();
