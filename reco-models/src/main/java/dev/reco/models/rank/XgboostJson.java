@@ -40,6 +40,9 @@ import java.util.Objects;
  *       {@link ScoreOutput#IDENTITY} for {@code reg:squarederror}, {@code reg:linear},
  *       {@code reg:squaredlogerror}, {@code reg:pseudohubererror}, {@code reg:absoluteerror},
  *       {@code binary:logitraw}, {@code rank:pairwise}, {@code rank:ndcg} and {@code rank:map}.</li>
+ *   <li>The {@code dart} booster: its trees ({@code learner.gradient_booster.gbtree.model.trees})
+ *       are weighted by {@code learner.gradient_booster.weight_drop}; XGBoost multiplies each
+ *       tree's leaf value by its weight in float32 at prediction, and so do the imported leaves.</li>
  *   <li>{@code learner.learner_model_param.num_feature}, which must equal the schema's size, and
  *       {@code learner.feature_names}, which, when the model has them, must be the schema's names
  *       in the schema's order.</li>
@@ -50,8 +53,8 @@ import java.util.Objects;
  * {@link IllegalArgumentException} naming the field path, the value and what was expected:
  * multi-class and multi-target models ({@code num_class > 1}, {@code num_target > 1},
  * {@code size_leaf_vector > 1}, a base_score vector of more than one value), the
- * {@code gblinear} booster, the {@code dart} booster (its trees are weighted by
- * {@code weight_drop}), categorical splits ({@code split_type != 0}), objectives whose output
+ * {@code gblinear} booster, tree weights in a {@code gbtree} booster (a layout this importer does
+ * not know), categorical splits ({@code split_type != 0}), objectives whose output
  * transform {@link ScoreOutput} does not have ({@code count:poisson}, {@code reg:gamma},
  * {@code reg:tweedie}, {@code survival:*}, {@code multi:*}, {@code binary:hinge},
  * {@code reg:quantileerror}, ...), malformed JSON, and missing or ill-typed fields.
@@ -207,20 +210,32 @@ public final class XgboostJson {
     float baseScore = baseScore(r.field(param, paramPath, "base_score"), paramPath + ".base_score", r);
     float baseMargin = baseMargin(baseScore, objective, paramPath + ".base_score", r);
 
-    // gradient_booster: only gbtree.
+    // gradient_booster: gbtree, or dart (a gbtree nested under "gbtree" plus one weight per tree).
     String gbPath = "learner.gradient_booster";
     JsonNode booster = r.object(learner, "learner", "gradient_booster");
     String name = r.text(booster, gbPath, "name");
+    String modelPath;
+    JsonNode model;
     switch (name) {
-      case "gbtree" -> { }
-      case "dart" -> throw r.error(gbPath + ".name = 'dart'; expected 'gbtree' (DART models scale"
-          + " each tree by weight_drop at prediction, which this importer does not apply)");
-      case "gblinear" -> throw r.error(gbPath + ".name = 'gblinear'; expected 'gbtree' (linear"
-          + " boosters are not tree ensembles; use LinearRanker with the model's weights)");
-      default -> throw r.error(gbPath + ".name = '" + name + "'; expected 'gbtree'");
+      case "gbtree" -> {
+        modelPath = gbPath + ".model";
+        model = r.object(booster, gbPath, "model");
+        for (String where : new String[] {gbPath, modelPath}) {
+          JsonNode holder = where.equals(gbPath) ? booster : model;
+          if (holder.has("weight_drop")) {
+            throw r.error(where + ".weight_drop is present in a 'gbtree' booster; expected tree"
+                + " weights only in a 'dart' booster (this layout is not supported)");
+          }
+        }
+      }
+      case "dart" -> {
+        modelPath = gbPath + ".gbtree.model";
+        model = r.object(r.object(booster, gbPath, "gbtree"), gbPath + ".gbtree", "model");
+      }
+      case "gblinear" -> throw r.error(gbPath + ".name = 'gblinear'; expected 'gbtree' or 'dart'"
+          + " (linear boosters are not tree ensembles; use LinearRanker with the model's weights)");
+      default -> throw r.error(gbPath + ".name = '" + name + "'; expected 'gbtree' or 'dart'");
     }
-    String modelPath = gbPath + ".model";
-    JsonNode model = r.object(booster, gbPath, "model");
     JsonNode gbParam = model.get("gbtree_model_param");
     if (gbParam != null) {
       r.requireObject(gbParam, modelPath + ".gbtree_model_param");
@@ -246,13 +261,25 @@ public final class XgboostJson {
         }
       }
     }
+    // DART predicts base + sum over trees of (float) (leaf * weight_drop[i]): the weighted leaf
+    // values are stored, rounded to float as XGBoost rounds each product.
+    float[] weights = null;
+    if (name.equals("dart")) {
+      weights = r.floats(booster, gbPath, "weight_drop", trees.size(), "one per tree");
+      for (int i = 0; i < weights.length; i++) {
+        if (!Float.isFinite(weights[i])) {
+          throw r.error(gbPath + ".weight_drop[" + i + "] = " + weights[i] + "; expected a finite weight");
+        }
+      }
+    }
 
     TreeEnsemble.Builder builder = TreeEnsemble.builder(schema)
         .baseMargin(baseMargin)
         .output(output)
-        .origin("xgboost " + version + " " + objective);
+        .origin("xgboost " + version + " " + objective + (weights == null ? "" : " (dart)"));
     for (int t = 0; t < trees.size(); t++) {
-      builder.add(tree(trees.get(t), modelPath + ".trees[" + t + "]", numFeature, r));
+      float weight = weights == null ? 1f : weights[t];
+      builder.add(tree(trees.get(t), modelPath + ".trees[" + t + "]", numFeature, weight, r));
     }
     try {
       return builder.build();
@@ -365,7 +392,8 @@ public final class XgboostJson {
     return (float) -Math.log(odds);
   }
 
-  private static TreeEnsemble.Tree tree(JsonNode tree, String path, int numFeature, Reader r) {
+  private static TreeEnsemble.Tree tree(
+      JsonNode tree, String path, int numFeature, float weight, Reader r) {
     r.requireObject(tree, path);
     JsonNode treeParam = r.object(tree, path, "tree_param");
     int nodes = r.integer(treeParam, path + ".tree_param", "num_nodes");
@@ -380,7 +408,7 @@ public final class XgboostJson {
     int[] left = r.ints(tree, path, "left_children", nodes);
     int[] right = r.ints(tree, path, "right_children", nodes);
     int[] feature = r.ints(tree, path, "split_indices", nodes);
-    float[] condition = r.floats(tree, path, "split_conditions", nodes);
+    float[] condition = r.floats(tree, path, "split_conditions", nodes, "num_nodes");
     boolean[] defaultLeft = r.flags(tree, path, "default_left", nodes);
     if (tree.has("split_type")) {
       int[] type = r.ints(tree, path, "split_type", nodes);
@@ -416,7 +444,7 @@ public final class XgboostJson {
           throw r.error(path + ".split_conditions[" + n + "] = " + condition[n]
               + "; expected a finite leaf value");
         }
-        ref[n] = b.leaf(condition[n]);
+        ref[n] = b.leaf(weight == 1f ? condition[n] : condition[n] * weight); // float32 product
         continue;
       }
       if (feature[n] < 0 || feature[n] >= numFeature) {
@@ -539,16 +567,17 @@ public final class XgboostJson {
       return v == null ? absent : intValue(v, join(parentPath, name));
     }
 
-    private JsonNode sized(JsonNode parent, String parentPath, String name, int size) {
+    private JsonNode sized(JsonNode parent, String parentPath, String name, int size, String what) {
       JsonNode v = array(parent, parentPath, name);
       if (v.size() != size) {
-        throw error(join(parentPath, name) + " has " + v.size() + " entries; expected num_nodes = " + size);
+        throw error(join(parentPath, name) + " has " + v.size() + " entries; expected " + what
+            + " = " + size);
       }
       return v;
     }
 
     int[] ints(JsonNode parent, String parentPath, String name, int size) {
-      JsonNode v = sized(parent, parentPath, name, size);
+      JsonNode v = sized(parent, parentPath, name, size, "num_nodes");
       int[] out = new int[size];
       for (int i = 0; i < size; i++) {
         JsonNode e = v.get(i);
@@ -561,8 +590,8 @@ public final class XgboostJson {
     }
 
     /** Floats rounded once from their decimal text, as XGBoost's own reader does. */
-    float[] floats(JsonNode parent, String parentPath, String name, int size) {
-      JsonNode v = sized(parent, parentPath, name, size);
+    float[] floats(JsonNode parent, String parentPath, String name, int size, String what) {
+      JsonNode v = sized(parent, parentPath, name, size, what);
       float[] out = new float[size];
       for (int i = 0; i < size; i++) {
         JsonNode e = v.get(i);
@@ -576,7 +605,7 @@ public final class XgboostJson {
 
     /** default_left: integers 0/1 (XGBoost 1.x-3.x) or booleans (early 1.x files). */
     boolean[] flags(JsonNode parent, String parentPath, String name, int size) {
-      JsonNode v = sized(parent, parentPath, name, size);
+      JsonNode v = sized(parent, parentPath, name, size, "num_nodes");
       boolean[] out = new boolean[size];
       for (int i = 0; i < size; i++) {
         JsonNode e = v.get(i);

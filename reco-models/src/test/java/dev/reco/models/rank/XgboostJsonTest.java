@@ -144,12 +144,13 @@ class XgboostJsonTest {
 
   @ParameterizedTest
   @ValueSource(strings = {
-      "reg_squarederror", "binary_logistic", "rank_pairwise", "rank_ndcg", "small_reg"})
+      "reg_squarederror", "binary_logistic", "rank_pairwise", "rank_ndcg", "dart_reg", "small_reg"})
   void scoresEveryFixtureRowAsXgboostDid(String model) throws IOException {
     TreeEnsemble e = load(model + ".json");
     JsonNode m = EXPECTED.models().get(model);
     String objective = m.get("objective").asText();
-    assertEquals("xgboost 1.7.4 " + objective, e.origin());
+    assertEquals("xgboost 1.7.4 " + objective + (model.startsWith("dart") ? " (dart)" : ""),
+        e.origin());
     assertEquals(m.get("trees").intValue(), e.trees().size());
     assertEquals(objective.equals("binary:logistic") ? ScoreOutput.SIGMOID : ScoreOutput.IDENTITY,
         e.output());
@@ -190,7 +191,8 @@ class XgboostJsonTest {
   void fixtureRowsHitThresholdsExactlyAndOnBothSides() throws IOException {
     // The fixture is only a strong test if rows sit on thresholds: check that they do, for
     // every model, and that the float32 neighbours below and above are there too.
-    for (String model : List.of("reg_squarederror", "binary_logistic", "rank_pairwise", "rank_ndcg")) {
+    for (String model : List.of(
+        "reg_squarederror", "binary_logistic", "rank_pairwise", "rank_ndcg", "dart_reg")) {
       TreeEnsemble e = load(model + ".json");
       int on = 0;
       int d = EXPECTED.schema().size();
@@ -394,8 +396,49 @@ class XgboostJsonTest {
   void rejectsOtherBoosters() {
     rejectText(replaced("\"name\":\"gbtree\"", "\"name\":\"gblinear\""), EXPECTED.schema(),
         "learner.gradient_booster.name = 'gblinear'");
+    rejectText(replaced("\"name\":\"gbtree\"", "\"name\":\"boosted_forest\""), EXPECTED.schema(),
+        "learner.gradient_booster.name = 'boosted_forest'", "expected 'gbtree' or 'dart'");
+    // A gbtree renamed dart lacks the nested "gbtree" object.
     rejectText(replaced("\"name\":\"gbtree\"", "\"name\":\"dart\""), EXPECTED.schema(),
-        "learner.gradient_booster.name = 'dart'", "weight_drop");
+        "learner.gradient_booster.gbtree is missing");
+    rejectText(edited(root -> ((ObjectNode) root.get("learner").get("gradient_booster"))
+        .putArray("weight_drop").add(0.5)), EXPECTED.schema(),
+        "learner.gradient_booster.weight_drop is present in a 'gbtree' booster");
+  }
+
+  @Test
+  void dartWeightsScaleEachTreeAndAreChecked() throws IOException {
+    JsonNode dart = readJson("dart_reg.json");
+    JsonNode weights = dart.get("learner").get("gradient_booster").get("weight_drop");
+    JsonNode trees = dart.get("learner").get("gradient_booster").get("gbtree").get("model").get("trees");
+    TreeEnsemble e = load("dart_reg.json");
+    // Every imported leaf is the file's leaf value times the tree's weight, rounded to float.
+    boolean someWeightBelowOne = false;
+    for (int t = 0; t < trees.size(); t++) {
+      float w = toFloat(weights.get(t));
+      someWeightBelowOne |= w < 1f;
+      JsonNode tree = trees.get(t);
+      List<Float> fileLeaves = new ArrayList<>();
+      for (int n = 0; n < tree.get("left_children").size(); n++) {
+        if (tree.get("left_children").get(n).intValue() == -1) {
+          fileLeaves.add(toFloat(tree.get("split_conditions").get(n)) * w);
+        }
+      }
+      List<Float> imported = new ArrayList<>();
+      for (int j = 0; j < e.trees().get(t).leafCount(); j++) {
+        imported.add((float) e.trees().get(t).leafValue(j));
+      }
+      fileLeaves.sort(null);
+      imported.sort(null);
+      assertEquals(fileLeaves, imported, "tree " + t);
+    }
+    assertTrue(someWeightBelowOne, "the fixture should drop trees");
+
+    String json = text("dart_reg.json");
+    rejectText(json.replaceFirst("\"weight_drop\":\\[[^\\]]*\\]", "\"weight_drop\":[1.0]"),
+        EXPECTED.schema(), "learner.gradient_booster.weight_drop has 1 entries", "one per tree = 15");
+    rejectText(json.replaceFirst("\"weight_drop\":\\[[^\\]]*\\]", "\"weight_drop_\":[]"),
+        EXPECTED.schema(), "learner.gradient_booster.weight_drop is missing");
   }
 
   @Test
