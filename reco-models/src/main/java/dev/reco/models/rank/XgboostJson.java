@@ -220,12 +220,10 @@ public final class XgboostJson {
       case "gbtree" -> {
         modelPath = gbPath + ".model";
         model = r.object(booster, gbPath, "model");
-        for (String where : new String[] {gbPath, modelPath}) {
-          JsonNode holder = where.equals(gbPath) ? booster : model;
-          if (holder.has("weight_drop")) {
-            throw r.error(where + ".weight_drop is present in a 'gbtree' booster; expected tree"
-                + " weights only in a 'dart' booster (this layout is not supported)");
-          }
+        if (booster.has("weight_drop") || model.has("weight_drop")) {
+          throw r.error((booster.has("weight_drop") ? gbPath : modelPath) + ".weight_drop is"
+              + " present in a 'gbtree' booster; expected tree weights only in a 'dart' booster"
+              + " (this layout is not supported)");
         }
       }
       case "dart" -> {
@@ -323,7 +321,7 @@ public final class XgboostJson {
       throw r.error("learner.feature_names: " + e.getMessage(), e);
     }
     try {
-      schema.requireSame(actual, "learner.feature_names:");
+      schema.requireSame(actual, "learner.feature_names");
     } catch (IllegalArgumentException e) {
       throw r.error(e.getMessage(), e);
     }

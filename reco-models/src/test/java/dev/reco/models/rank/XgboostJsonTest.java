@@ -349,6 +349,9 @@ class XgboostJsonTest {
     rejectText(json.substring(0, json.length() / 2), EXPECTED.schema(), "not valid JSON", "line");
     rejectText("", EXPECTED.schema(), "empty");
     rejectText("[1, 2]", EXPECTED.schema(), "(root)", "expected a JSON object");
+    // The start of a UBJSON model (save_model("model.ubj")): binary, not JSON text.
+    rejectText("{L\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0007learner{", EXPECTED.schema(),
+        "not valid JSON", "save_model(\"model.json\")");
   }
 
   @Test
@@ -365,7 +368,12 @@ class XgboostJsonTest {
     names.set(2, "ctr_30d");
     names.set(3, "ctr_7d");
     rejectText(text("small_reg.json"), FeatureSchema.of(names),
-        "learner.feature_names", "feature 2 is 'ctr_7d'; expected 'ctr_30d'");
+        "learner.feature_names feature 2 is 'ctr_7d'; expected 'ctr_30d'");
+    // A file whose names disagree with its own num_feature.
+    rejectText(edited(root -> ((ArrayNode) root.get("learner").get("feature_names")).remove(11)),
+        EXPECTED.schema(), "learner.feature_names has 11 features; expected 12");
+    rejectText(edited(root -> ((ArrayNode) root.get("learner").get("feature_names")).set(1, "price")),
+        EXPECTED.schema(), "learner.feature_names", "'price' appears at positions 0 and 1");
   }
 
   @Test
