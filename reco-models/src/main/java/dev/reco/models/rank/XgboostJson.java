@@ -61,8 +61,9 @@ import java.util.Objects;
  *
  * <h2>Scores</h2>
  * XGBoost adds the leaf values to the base margin one tree at a time in float32; the ensemble sums
- * in double and rounds once, so margins can differ from XGBoost's in the last float bits (about
- * {@code 1e-7} relative for a few hundred trees) while every row takes exactly XGBoost's path.
+ * in double and rounds once, so margins can differ from XGBoost's in the last float bits (by
+ * XGBoost's own rounding error, one rounding per tree) while every row takes exactly XGBoost's
+ * path.
  * Every tree in the file is used: a model trained with early stopping should be saved after
  * slicing it to its best iteration ({@code booster[: best_iteration + 1]}).
  *
