@@ -445,6 +445,11 @@ public final class OnnxRanker implements Ranker {
     return released;
   }
 
+  /** The session's configuration entries (for tests). */
+  Map<String, String> sessionConfig() {
+    return model.sessionConfig();
+  }
+
   /** The model's pooled buffer pairs (for tests). */
   int pooledBuffers() {
     return model.pooledBuffers();

@@ -292,6 +292,11 @@ final class OrtModel {
     return fixedBatch;
   }
 
+  /** Returns the session's configuration entries (for tests). */
+  Map<String, String> sessionConfig() {
+    return Map.copyOf(sessionOptions.getConfigEntries());
+  }
+
   /** Returns the number of pooled buffer pairs (for tests). */
   int pooledBuffers() {
     return pool.size();

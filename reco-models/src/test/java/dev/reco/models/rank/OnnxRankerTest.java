@@ -407,6 +407,18 @@ class OnnxRankerTest {
   }
 
   @Test
+  void spinningIsOffUnlessAllowed() {
+    try (OnnxRanker quiet = OnnxRanker.load(bytes("linear_n1.onnx"), FOUR);
+         OnnxRanker spinning = OnnxRanker.load(bytes("linear_n1.onnx"), FOUR,
+             OnnxRanker.Options.DEFAULT.withAllowSpinning(true))) {
+      assertEquals("0", quiet.sessionConfig().get("session.intra_op.allow_spinning"));
+      assertEquals("0", quiet.sessionConfig().get("session.inter_op.allow_spinning"));
+      assertEquals("1", spinning.sessionConfig().get("session.intra_op.allow_spinning"));
+      assertEquals("1", spinning.sessionConfig().get("session.inter_op.allow_spinning"));
+    }
+  }
+
+  @Test
   void everyOptionCombinationLoadsAndScoresTheSame() {
     // thread counts, spinning and graph optimizations change how, never what, is computed
     for (OnnxRanker.Optimization level : OnnxRanker.Optimization.values()) {
