@@ -10,6 +10,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.onnxruntime.OrtEnvironment;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.reco.core.registry.ModelRegistry;
+import dev.reco.core.registry.VersionMetadata;
+import dev.reco.core.serving.LiveModel;
+import dev.reco.core.serving.LoadFailure;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,6 +25,7 @@ import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -242,6 +247,35 @@ class OnnxRankerTest {
       assertArrayEquals(new float[] {9.625f, 6.625f, -498.875f, 7.125f}, scores);
       assertArrayEquals(reference(META).score(x, 4), scores);
       assertArrayEquals(input, x, "the caller's array is not modified");
+    }
+  }
+
+  @Test
+  void aTreeEnsembleSendsMissingValuesTheDefaultWay() {
+    // tree.onnx: x1 < 2.5 ? 1.0 (missing: left) : (x2 < 0.5 ? 2.0 : 3.0 (missing: right)); + 0.5
+    FeatureSchema schema = FeatureSchema.numbered("f", 4).withMissingValue(-999f);
+    float[] x = {
+        0, 1, 0, 0,          // 1 < 2.5: left                          1.0 + 0.5 = 1.5
+        0, 3, 0, 0,          // right, 0 < 0.5                         2.0 + 0.5 = 2.5
+        0, 3, 1, 0,          // right, 1 >= 0.5                        3.0 + 0.5 = 3.5
+        0, -999, 1, 0,       // sentinel at the root: missing -> left  1.5
+        0, Float.NaN, 1, 0,  // NaN at the root: left                  1.5
+        0, 3, -999, 0,       // sentinel at node 2: missing -> right   3.5 (as a value: 2.5)
+        0, 3, -1000, 0,      // a value below the threshold: left      2.5
+        0, 2.5f, 0.25f, 0,   // on the threshold: not < 2.5, right     2.5
+    };
+    float[] expected = {1.5f, 2.5f, 3.5f, 1.5f, 1.5f, 3.5f, 2.5f, 2.5f};
+    TreeEnsemble.TreeBuilder tree = TreeEnsemble.Tree.builder(TreeEnsemble.SplitRule.LESS_THAN);
+    int root = tree.split(1, 2.5, true, TreeEnsemble.Missing.DEFAULT_DIRECTION);
+    int inner = tree.split(2, 0.5, false, TreeEnsemble.Missing.DEFAULT_DIRECTION);
+    tree.children(root, tree.leaf(1.0), inner);
+    tree.children(inner, tree.leaf(2.0), tree.leaf(3.0));
+    TreeEnsemble nativeTrees = TreeEnsemble.builder(schema).baseMargin(0.5).add(tree.build())
+        .build();
+    try (OnnxRanker ranker = OnnxRanker.load(bytes("tree.onnx"), schema)) {
+      assertArrayEquals(expected, ranker.score(x, 8));
+      assertArrayEquals(nativeTrees.score(x, 8), ranker.score(x, 8));
+      assertEquals("TreeEnsemble", ranker.metadata().get(OnnxMetadata.MODEL));
     }
   }
 
@@ -545,6 +579,47 @@ class OnnxRankerTest {
     assertThrows(IllegalArgumentException.class, () -> ranker.score(new float[1], 1));
     ranker.close(); // would wait forever if the failed call had kept its reference
     assertTrue(ranker.released());
+  }
+
+  @Test
+  void aLiveModelSwapClosesTheOldRankerAfterItsLastLease() {
+    ModelRegistry registry = ModelRegistry.inMemory(InstantSource.system());
+    int v1 = registry.register("ranker", bytes("linear_n1.onnx"), VersionMetadata.empty())
+        .version();
+    int v2 = registry.register("ranker", bytes("linear_n.onnx"), VersionMetadata.empty())
+        .version();
+    int v3 = registry.register("ranker", bytes("two_inputs.onnx"), VersionMetadata.empty())
+        .version();
+    registry.setAlias("ranker", "champion", v1, "test", "first");
+    try (LiveModel<OnnxRanker> live = LiveModel.builder(registry, "ranker", "champion",
+            (version, artifact) -> OnnxRanker.load(artifact, FOUR))
+        .warmUp((ranker, version) -> ranker.score(ROWS, 3))
+        .build()) {
+      LiveModel.Lease<OnnxRanker> lease = live.acquire();
+      OnnxRanker first = lease.get();
+      assertEquals("score", first.outputName());
+
+      registry.setAlias("ranker", "champion", v2, "test", "swap");
+      LiveModel.Status swapped = live.refresh().join();
+      assertEquals(v2, swapped.serving().version());
+      OnnxRanker second = live.call(r -> r);
+      assertFalse(first == second, "a new ranker serves");
+      assertArrayEquals(ROW_SCORES, live.call(r -> r.score(ROWS, 3)));
+      // the old ranker still serves the open lease
+      assertFalse(first.isClosed());
+      assertArrayEquals(ROW_SCORES, lease.get().score(ROWS, 3));
+      lease.close();
+      assertTrue(first.isClosed(), "released with its last lease");
+      assertTrue(first.released());
+
+      // a version that does not fit the schema fails at load; the serving ranker stays
+      registry.setAlias("ranker", "champion", v3, "test", "bad");
+      LiveModel.Status failed = live.refresh().join();
+      assertEquals(v2, failed.serving().version());
+      assertEquals(LoadFailure.Stage.LOAD, failed.lastFailure().stage());
+      assertMentions(failed.lastFailure().cause().getMessage(), "has 2 inputs [a, b]");
+      assertFalse(second.isClosed());
+    }
   }
 
   // ------------------------------------------------------------------ optional dependency
