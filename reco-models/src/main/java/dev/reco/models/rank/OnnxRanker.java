@@ -120,6 +120,12 @@ public final class OnnxRanker implements Ranker {
     /**
      * Validates the settings.
      *
+     * @param intraOpThreads threads inside an operator, {@code >= 0}
+     * @param interOpThreads threads across graph nodes, {@code >= 0}
+     * @param allowSpinning whether idle pool threads spin
+     * @param optimizationLevel graph optimization at load, not null
+     * @param inputName the input to require, or {@code null}
+     * @param outputName the output to score from, or {@code null}
      * @throws IllegalArgumentException naming the setting, its value and what was expected
      */
     public Options {
@@ -338,12 +344,20 @@ public final class OnnxRanker implements Ranker {
     return schema;
   }
 
-  /** Returns the name of the model's input. */
+  /**
+   * Returns the name of the model's input.
+   *
+   * @return the input name
+   */
   public String inputName() {
     return model.inputName();
   }
 
-  /** Returns the name of the output the scores are read from. */
+  /**
+   * Returns the name of the output the scores are read from.
+   *
+   * @return the output name
+   */
   public String outputName() {
     return model.outputName();
   }
@@ -400,7 +414,12 @@ public final class OnnxRanker implements Ranker {
     }
   }
 
-  /** Returns whether {@link #close()} has been called. */
+  /**
+   * Returns whether {@link #close()} has been called (the session may still be finishing the
+   * calls in flight).
+   *
+   * @return whether the ranker is closed
+   */
   public boolean isClosed() {
     return closed;
   }

@@ -531,27 +531,31 @@ class OnnxRankerTest {
         OnnxRanker.Options.DEFAULT, hook);
     AtomicReference<float[]> inFlightScores = new AtomicReference<>();
     Thread call = new Thread(() -> inFlightScores.set(ranker.score(ROWS, 3)));
+    call.setDaemon(true);
     scorer.set(call);
     call.start();
     entered.await(); // the call holds its reference and waits inside score()
 
     Thread closer = new Thread(ranker::close);
+    closer.setDaemon(true);
     closer.start();
-    // close() marks the ranker closed first: new calls fail from then on
-    while (!ranker.isClosed()) {
-      Thread.onSpinWait();
+    try {
+      // close() marks the ranker closed first: new calls fail from then on
+      while (!ranker.isClosed()) {
+        Thread.onSpinWait();
+      }
+      IllegalStateException refused = assertThrows(IllegalStateException.class,
+          () -> ranker.score(ROWS, 3));
+      assertEquals("OnnxRanker is closed", refused.getMessage());
+      // then it blocks until the call returns; a close() that did not wait would terminate
+      while (closer.isAlive() && closer.getState() != Thread.State.WAITING) {
+        Thread.onSpinWait();
+      }
+      assertTrue(closer.isAlive(), "close() returned while a call was in flight");
+      assertFalse(ranker.released(), "the session was released under a running call");
+    } finally {
+      proceed.countDown();
     }
-    IllegalStateException refused = assertThrows(IllegalStateException.class,
-        () -> ranker.score(ROWS, 3));
-    assertEquals("OnnxRanker is closed", refused.getMessage());
-    // then it blocks until the call returns; a close() that did not wait would terminate
-    while (closer.isAlive() && closer.getState() != Thread.State.WAITING) {
-      Thread.onSpinWait();
-    }
-    assertTrue(closer.isAlive(), "close() returned while a call was in flight");
-    assertFalse(ranker.released(), "the session was released under a running call");
-
-    proceed.countDown();
     call.join();
     closer.join();
     assertArrayEquals(ROW_SCORES, inFlightScores.get(), "the in-flight call completed normally");
