@@ -17,6 +17,9 @@ import dev.reco.models.rank.TreeEnsemble.Tree;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import smile.data.DataFrame;
@@ -202,6 +205,34 @@ class SmileGradientBoostingTest {
         assertEquals(a.feature(n), b.feature(n));
         assertEquals(a.threshold(n), b.threshold(n));
       }
+    }
+  }
+
+  @Test
+  void concurrentFitsGiveTheSameEnsemblesAsSequentialOnes() throws Exception {
+    // Smile samples rows with a per-thread generator, seeded on the fitting thread; its seed
+    // registry is a shared HashSet, which the trainer's lock keeps from concurrent updates. Fits
+    // on pool threads reproduce the ensembles fitted sequentially on this thread.
+    GradientBoostingConfig a = REGRESSION.withTrees(8).withSeed(1);
+    GradientBoostingConfig b = REGRESSION.withTrees(8).withSeed(2);
+    float[] expectedA = SmileGradientBoosting.fit(SCHEMA, regTrain.x, regTrain.rows, regTrain.y, a)
+        .score(regTest.x, regTest.rows);
+    float[] expectedB = SmileGradientBoosting.fit(SCHEMA, regTrain.x, regTrain.rows, regTrain.y, b)
+        .score(regTest.x, regTest.rows);
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      List<Future<float[]>> futures = new ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        GradientBoostingConfig config = i % 2 == 0 ? a : b;
+        futures.add(pool.submit(() -> SmileGradientBoosting
+            .fit(SCHEMA, regTrain.x, regTrain.rows, regTrain.y, config)
+            .score(regTest.x, regTest.rows)));
+      }
+      for (int i = 0; i < futures.size(); i++) {
+        assertArrayEquals(i % 2 == 0 ? expectedA : expectedB, futures.get(i).get(), "fit " + i);
+      }
+    } finally {
+      pool.shutdownNow();
     }
   }
 
