@@ -38,6 +38,10 @@ class SmileGradientBoostingTest {
   static PointwiseTestData binTrain;
   static PointwiseTestData binTest;
   static SmileGradientBoosting.Trained bin;
+  /** The first rows of the regression training set, for tests that fit several models. */
+  static final int SMALL = 500;
+  static float[] SMALL_X;
+  static float[] SMALL_Y;
 
   @BeforeAll
   static void train() {
@@ -47,6 +51,8 @@ class SmileGradientBoostingTest {
     binTrain = PointwiseTestData.binary(2000, D, 3);
     binTest = PointwiseTestData.binary(500, D, 4);
     bin = SmileGradientBoosting.train(SCHEMA, binTrain.x, binTrain.rows, binTrain.y, BINARY);
+    SMALL_X = Arrays.copyOf(regTrain.x, SMALL * D);
+    SMALL_Y = Arrays.copyOf(regTrain.y, SMALL);
   }
 
   // ---- parity with Smile's own predictions ----
@@ -213,11 +219,11 @@ class SmileGradientBoostingTest {
     // Smile samples rows with a per-thread generator, seeded on the fitting thread; its seed
     // registry is a shared HashSet, which the trainer's lock keeps from concurrent updates. Fits
     // on pool threads reproduce the ensembles fitted sequentially on this thread.
-    GradientBoostingConfig a = REGRESSION.withTrees(8).withSeed(1);
-    GradientBoostingConfig b = REGRESSION.withTrees(8).withSeed(2);
-    float[] expectedA = SmileGradientBoosting.fit(SCHEMA, regTrain.x, regTrain.rows, regTrain.y, a)
+    GradientBoostingConfig a = REGRESSION.withTrees(5).withSeed(1);
+    GradientBoostingConfig b = REGRESSION.withTrees(5).withSeed(2);
+    float[] expectedA = SmileGradientBoosting.fit(SCHEMA, SMALL_X, SMALL, SMALL_Y, a)
         .score(regTest.x, regTest.rows);
-    float[] expectedB = SmileGradientBoosting.fit(SCHEMA, regTrain.x, regTrain.rows, regTrain.y, b)
+    float[] expectedB = SmileGradientBoosting.fit(SCHEMA, SMALL_X, SMALL, SMALL_Y, b)
         .score(regTest.x, regTest.rows);
     ExecutorService pool = Executors.newFixedThreadPool(2);
     try {
@@ -225,7 +231,7 @@ class SmileGradientBoostingTest {
       for (int i = 0; i < 4; i++) {
         GradientBoostingConfig config = i % 2 == 0 ? a : b;
         futures.add(pool.submit(() -> SmileGradientBoosting
-            .fit(SCHEMA, regTrain.x, regTrain.rows, regTrain.y, config)
+            .fit(SCHEMA, SMALL_X, SMALL, SMALL_Y, config)
             .score(regTest.x, regTest.rows)));
       }
       for (int i = 0; i < futures.size(); i++) {
@@ -241,15 +247,15 @@ class SmileGradientBoostingTest {
     // subsample 0.8 draws a different 80% per tree for another seed; subsample 1 uses every row.
     GradientBoostingConfig config = REGRESSION.withTrees(10);
     assertFalse(Arrays.equals(
-        SmileGradientBoosting.fit(SCHEMA, regTrain.x, regTrain.rows, regTrain.y, config)
+        SmileGradientBoosting.fit(SCHEMA, SMALL_X, SMALL, SMALL_Y, config)
             .score(regTest.x, regTest.rows),
-        SmileGradientBoosting.fit(SCHEMA, regTrain.x, regTrain.rows, regTrain.y,
+        SmileGradientBoosting.fit(SCHEMA, SMALL_X, SMALL, SMALL_Y,
             config.withSeed(8)).score(regTest.x, regTest.rows)));
     GradientBoostingConfig all = config.withSubsample(1.0);
     assertArrayEquals(
-        SmileGradientBoosting.fit(SCHEMA, regTrain.x, regTrain.rows, regTrain.y, all)
+        SmileGradientBoosting.fit(SCHEMA, SMALL_X, SMALL, SMALL_Y, all)
             .score(regTest.x, regTest.rows),
-        SmileGradientBoosting.fit(SCHEMA, regTrain.x, regTrain.rows, regTrain.y, all.withSeed(99))
+        SmileGradientBoosting.fit(SCHEMA, SMALL_X, SMALL, SMALL_Y, all.withSeed(99))
             .score(regTest.x, regTest.rows));
   }
 
