@@ -40,7 +40,9 @@ import smile.regression.RegressionTree;
  * Every Smile split {@code x <= value} (double) becomes a {@link TreeEnsemble.SplitRule#LESS_OR_EQUAL}
  * node with the same double threshold and the true child on the left; every leaf stores
  * {@code shrinkage * output}. The ensemble's margin is accumulated in the same order (intercept
- * first, then tree by tree) as Smile's {@code predict}, so it is bit-identical in double.
+ * first, then tree by tree) as Smile's {@code predict}, so it is bit-identical in double. The
+ * ensemble's {@link TreeEnsemble#origin()} names Smile, the objective and the full configuration,
+ * seed included.
  *
  * <h2>Missing values</h2>
  * Smile 2.6 cannot train with missing values: a NaN, an infinity or a value equal to the schema's
@@ -57,7 +59,8 @@ import smile.regression.RegressionTree;
  * time). Caveats: other code in the same JVM that calls {@code MathEx.setSeed} at the same time
  * is not covered by the lock; the calling thread's Smile generator is left seeded; and Smile
  * searches splits in parallel on the common {@code ForkJoinPool} (the result does not depend on
- * the thread count).
+ * the thread count). Smile logs every tree at INFO level (loggers
+ * {@code smile.regression.GradientTreeBoost} and {@code smile.classification.GradientTreeBoost}).
  */
 public final class SmileGradientBoosting {
   /** Serializes seeding and training: MathEx.setSeed mutates Smile's static seed registry. */
@@ -118,7 +121,7 @@ public final class SmileGradientBoosting {
       double b = Loss.logistic(y).intercept(null);
       RegressionTree[] trees = model.trees();
       TreeEnsemble ensemble = SmileTrees.convert(schema, trees, columns(trees[0].schema(), d), b,
-          config.shrinkage(), ScoreOutput.SIGMOID, 2.0, SMILE + " binomial deviance");
+          config.shrinkage(), ScoreOutput.SIGMOID, 2.0, SMILE + " binomial deviance " + config);
       return new Trained(model, ensemble);
     }
     double[] y = new double[rows];
@@ -138,7 +141,7 @@ public final class SmileGradientBoosting {
     double b = Loss.ls().intercept(y);
     RegressionTree[] trees = model.trees();
     TreeEnsemble ensemble = SmileTrees.convert(schema, trees, columns(trees[0].schema(), d), b,
-        config.shrinkage(), ScoreOutput.IDENTITY, 1.0, SMILE + " least squares");
+        config.shrinkage(), ScoreOutput.IDENTITY, 1.0, SMILE + " least squares " + config);
     return new Trained(model, ensemble);
   }
 

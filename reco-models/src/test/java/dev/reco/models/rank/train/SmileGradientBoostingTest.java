@@ -287,6 +287,9 @@ class SmileGradientBoostingTest {
   @Test
   void originNamesTheTrainer() {
     assertTrue(reg.ensemble().origin().contains("smile 2.6.0"), reg.ensemble().origin());
+    assertTrue(reg.ensemble().origin().contains("least squares GradientBoostingConfig[trees=50,"),
+        reg.ensemble().origin());
+    assertTrue(reg.ensemble().origin().contains("seed=7]"), reg.ensemble().origin());
     assertTrue(bin.ensemble().origin().contains("binomial"), bin.ensemble().origin());
     assertEquals(SCHEMA, reg.ensemble().schema());
   }
