@@ -36,20 +36,16 @@ import smile.regression.RegressionTree;
 final class SmileTrees {
   private SmileTrees() {}
 
-  /** Holder of the reflective accessor, so a failure surfaces as a clear error on first use. */
-  private static final class OrdinalValue {
-    static final Field FIELD;
+  /** The reflective accessor of {@code OrdinalNode.value}, or null when it cannot be opened. */
+  private static final Field ORDINAL_VALUE = ordinalValueField();
 
-    static {
-      try {
-        Field f = OrdinalNode.class.getDeclaredField("value");
-        f.setAccessible(true);
-        FIELD = f;
-      } catch (ReflectiveOperationException | RuntimeException e) {
-        throw new IllegalStateException(
-            "cannot read smile.base.cart.OrdinalNode.value; expected Smile 2.6.0 on the class path"
-                + " (or its module opened to dev.reco.models)", e);
-      }
+  private static Field ordinalValueField() {
+    try {
+      Field f = OrdinalNode.class.getDeclaredField("value");
+      f.setAccessible(true);
+      return f;
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return null;
     }
   }
 
@@ -111,9 +107,15 @@ final class SmileTrees {
 
   /** Reads the node's threshold and checks it against {@code branch}. */
   static double threshold(OrdinalNode node, StructType xs) {
+    if (ORDINAL_VALUE == null) {
+      throw new IllegalStateException(
+          "cannot read smile.base.cart.OrdinalNode.value; expected Smile 2.6.0 with its"
+              + " smile.base.cart package open to reflection (the class path, or an automatic"
+              + " module)");
+    }
     double value;
     try {
-      value = OrdinalValue.FIELD.getDouble(node);
+      value = ORDINAL_VALUE.getDouble(node);
     } catch (IllegalAccessException e) {
       throw new IllegalStateException("cannot read smile.base.cart.OrdinalNode.value", e);
     }
