@@ -76,6 +76,75 @@ class OnnxExportParityTest {
     Statistics.label("top-K checked").collect(assertSameTopK(expected, actual, tol, rows, rnd));
   }
 
+  @Property(tries = 40, seed = "8675309")
+  void linearScoresMatchOnnxRuntime(@ForAll long seed) throws OrtException {
+    SplittableRandom rnd = new SplittableRandom(seed);
+    int d = 1 + rnd.nextInt(12);
+    FeatureSchema schema = FeatureSchema.numbered("x", d);
+    if (rnd.nextBoolean()) {
+      schema = schema.withMissingValue(SENTINELS[rnd.nextInt(SENTINELS.length)]);
+    }
+    double[] w = new double[d];
+    for (int i = 0; i < d; i++) {
+      w[i] = rnd.nextGaussian();
+    }
+    ScoreOutput output = rnd.nextBoolean() ? ScoreOutput.SIGMOID : ScoreOutput.IDENTITY;
+    LinearRanker ranker = new LinearRanker(schema, w, rnd.nextGaussian(), output);
+    int rows = 1 + rnd.nextInt(50);
+    float[] x = new float[rows * d];
+    for (int i = 0; i < x.length; i++) {
+      int kind = rnd.nextInt(8);
+      x[i] = kind == 0 ? Float.NaN
+          : kind == 1 && schema.hasSentinel() ? schema.missingValue()
+          : kind == 2 ? 0f
+          : (float) (rnd.nextGaussian() * 4);
+    }
+    float[] expected = ranker.score(x, rows);
+    float[] actual = runOnnx(OnnxExport.toBytes(ranker), x, rows, d);
+    double[] tol = new double[rows];
+    for (int r = 0; r < rows; r++) {
+      double m = Math.abs(ranker.bias());
+      for (int i = 0; i < d; i++) {
+        float v = x[r * d + i];
+        if (!schema.isMissing(v)) {
+          m += Math.abs(w[i] * v);
+        }
+      }
+      tol[r] = tolerance(expected[r], m, output == ScoreOutput.SIGMOID);
+    }
+    assertClose(expected, actual, tol, rows, ranker + " seed " + seed);
+    Statistics.label("top-K checked").collect(assertSameTopK(expected, actual, tol, rows, rnd));
+  }
+
+  @Property(tries = 40, seed = "1618033")
+  void dotProductScoresMatchOnnxRuntime(@ForAll long seed) throws OrtException {
+    SplittableRandom rnd = new SplittableRandom(seed);
+    int k = 1 + rnd.nextInt(8);
+    DotProductRanker ranker = new DotProductRanker(k, rnd.nextBoolean());
+    int d = ranker.schema().size();
+    int rows = 1 + rnd.nextInt(50);
+    float[] x = new float[rows * d];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = rnd.nextInt(12) == 0 ? Float.NaN : (float) rnd.nextGaussian();
+    }
+    float[] expected = ranker.score(x, rows);
+    float[] actual = runOnnx(OnnxExport.toBytes(ranker), x, rows, d);
+    double[] tol = new double[rows];
+    for (int r = 0; r < rows; r++) {
+      double m = 0;
+      for (int i = 0; i < k; i++) {
+        double p = (double) x[r * d + i] * x[r * d + k + i];
+        m += p == p ? Math.abs(p) : 0;
+      }
+      if (ranker.hasBias() && !Float.isNaN(x[r * d + 2 * k])) {
+        m += Math.abs(x[r * d + 2 * k]);
+      }
+      tol[r] = tolerance(expected[r], m, false);
+    }
+    assertClose(expected, actual, tol, rows, ranker + " seed " + seed);
+    Statistics.label("top-K checked").collect(assertSameTopK(expected, actual, tol, rows, rnd));
+  }
+
   // ---------------------------------------------------------------------------------- helpers
 
   /** The allowed |onnx - native| for a native score {@code s} (see the class comment). */
