@@ -74,6 +74,35 @@ class OnnxExportParityTest {
     }
     assertClose(expected, actual, tol, rows, e + " seed " + seed);
     Statistics.label("top-K checked").collect(assertSameTopK(expected, actual, tol, rows, rnd));
+    coverage(e);
+  }
+
+  /** Records which features of the generator a try exercised and requires each to be common. */
+  private static void coverage(TreeEnsemble e) {
+    boolean categorical = false;
+    boolean zero = false;
+    boolean lt = false;
+    boolean leq = false;
+    for (TreeEnsemble.Tree t : e.trees()) {
+      lt |= t.rule() == SplitRule.LESS_THAN;
+      leq |= t.rule() == SplitRule.LESS_OR_EQUAL;
+      for (int n = 0; n < t.nodeCount(); n++) {
+        categorical |= t.isCategorical(n);
+        zero |= t.missing(n) == Missing.ZERO_AND_MISSING_DEFAULT;
+      }
+    }
+    Map<String, Boolean> seen = Map.of(
+        "categorical nodes", categorical,
+        "zero-and-missing nodes", zero,
+        "less-or-equal trees", leq,
+        "mixed rules", lt && leq,
+        "sentinel", e.schema().hasSentinel(),
+        "sigmoid", e.output() == ScoreOutput.SIGMOID);
+    for (Map.Entry<String, Boolean> s : seen.entrySet()) {
+      Statistics.label(s.getKey()).collect(s.getValue());
+      Statistics.label(s.getKey()).coverage(c -> c.check(true).percentage(p -> p >= 15));
+    }
+    Statistics.label("top-K checked").coverage(c -> c.check(true).percentage(p -> p >= 50));
   }
 
   @Property(tries = 40, seed = "8675309")
