@@ -36,6 +36,12 @@ import org.tribuo.util.onnx.ONNXUtils;
  * chain of {@code BRANCH_EQ} nodes, one per category, whose true branches all lead to the node's
  * left subtree and whose last false branch leads to its right subtree; an empty category set
  * becomes one node comparing with {@code -0.5}, which no truncated value equals.
+ *
+ * <h2>Output</h2>
+ * The regressors use {@code post_transform NONE}: ONNX Runtime ignores {@code LOGISTIC} for
+ * single-target regressors. A sigmoid output is {@code Cast} to double, multiplied by the sigmoid
+ * scale, passed through {@code Sigmoid} and cast back to float: the native formula
+ * {@code 1 / (1 + exp(-scale * margin))} on the float margin.
  */
 final class OnnxTrees {
   private OnnxTrees() {}
