@@ -20,6 +20,7 @@ import java.util.SplittableRandom;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.statistics.Statistics;
+import org.junit.jupiter.api.Test;
 
 /**
  * Native scores == ONNX Runtime scores of the exported model, on random models and random batches.
@@ -75,6 +76,51 @@ class OnnxExportParityTest {
     assertClose(expected, actual, tol, rows, e + " seed " + seed);
     Statistics.label("top-K checked").collect(assertSameTopK(expected, actual, tol, rows, rnd));
     coverage(e);
+  }
+
+  /**
+   * The benchmark's shape: 300 trees of depth 6 over 50 features, 1000 rows. ONNX Runtime sums the
+   * 300 float leaves in float; the property's bound still holds with room to spare.
+   */
+  @Test
+  void benchmarkSizedEnsembleMatches() throws OrtException {
+    SplittableRandom rnd = new SplittableRandom(300);
+    int d = 50;
+    FeatureSchema schema = FeatureSchema.numbered("f", d);
+    TreeEnsemble.Builder b = TreeEnsemble.builder(schema).baseMargin(0.5);
+    double magnitude = 0.5;
+    for (int t = 0; t < 300; t++) {
+      TreeEnsemble.TreeBuilder tb = TreeEnsemble.Tree.builder(SplitRule.LESS_THAN);
+      full(tb, rnd, d, 6);
+      b.add(tb.build());
+      magnitude += 0.1;
+    }
+    TreeEnsemble e = b.build();
+    int rows = 1000;
+    float[] x = new float[rows * d];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = rnd.nextInt(20) == 0 ? Float.NaN : (float) rnd.nextGaussian();
+    }
+    float[] expected = e.score(x, rows);
+    float[] actual = runOnnx(OnnxExport.toBytes(e), x, rows, d);
+    double[] tol = new double[rows];
+    for (int r = 0; r < rows; r++) {
+      tol[r] = tolerance(expected[r], magnitude, false);
+    }
+    assertClose(expected, actual, tol, rows, e.toString());
+    assertTrue(assertSameTopK(expected, actual, tol, rows, rnd), "near tie in the native top K");
+  }
+
+  /** Adds a complete tree of the given depth with leaves in [-0.1, 0.1]; returns its root. */
+  private static int full(TreeEnsemble.TreeBuilder tb, SplittableRandom rnd, int d, int depth) {
+    if (depth == 0) {
+      return tb.leaf(rnd.nextDouble() * 0.2 - 0.1);
+    }
+    int node = tb.split(rnd.nextInt(d), rnd.nextGaussian(), rnd.nextBoolean(), Missing.DEFAULT_DIRECTION);
+    int left = full(tb, rnd, d, depth - 1);
+    int right = full(tb, rnd, d, depth - 1);
+    tb.children(node, left, right);
+    return node;
   }
 
   /** Records which features of the generator a try exercised and requires each to be common. */
