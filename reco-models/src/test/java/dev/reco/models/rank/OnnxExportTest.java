@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import ai.onnx.proto.OnnxMl;
 import ai.onnxruntime.OrtEnvironment;
@@ -173,6 +174,30 @@ class OnnxExportTest {
       Map<String, String> meta = s.getMetadata().getCustomMetadata();
       assertEquals("NaN", meta.get("reco.missing_value"));
       assertEquals("DotProductRanker", meta.get("reco.model"));
+    }
+  }
+
+  /**
+   * Writes sample exports for {@code tools/fixtures/onnx_check.py} when the system property
+   * {@code reco.onnxDumpDir} names a directory; skipped otherwise.
+   */
+  @Test
+  void writesSampleModelsForTheOnnxChecker() throws Exception {
+    String dir = System.getProperty("reco.onnxDumpDir");
+    assumeTrue(dir != null, "set -Dreco.onnxDumpDir=DIR to write sample models");
+    Path out = Files.createDirectories(Path.of(dir));
+    Map<String, Ranker> samples = new java.util.LinkedHashMap<>();
+    samples.put("two_rules.onnx", twoRules());
+    for (long seed = 1; seed <= 5; seed++) {
+      samples.put("random_ensemble_" + seed + ".onnx",
+          OnnxExportParityTest.randomEnsemble(new java.util.SplittableRandom(seed)));
+    }
+    samples.put("linear.onnx", new LinearRanker(FeatureSchema.of("a", "b").withMissingValue(0f),
+        new double[] {0.5, -2}, 0.25, ScoreOutput.SIGMOID));
+    samples.put("dot_product.onnx", new DotProductRanker(4, true));
+    for (Map.Entry<String, Ranker> e : samples.entrySet()) {
+      OnnxExport.write(e.getValue(), out.resolve(e.getKey()));
+      assertTrue(Files.size(out.resolve(e.getKey())) > 0);
     }
   }
 
