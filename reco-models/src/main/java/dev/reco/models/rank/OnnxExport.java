@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -256,7 +257,11 @@ public final class OnnxExport {
     try {
       tmp = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".tmp");
       Files.write(tmp, bytes);
-      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      try {
+        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } catch (AtomicMoveNotSupportedException notAtomic) {
+        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+      }
       tmp = null;
     } catch (IOException ex) {
       throw new UncheckedIOException("cannot write ONNX model to " + path, ex);
