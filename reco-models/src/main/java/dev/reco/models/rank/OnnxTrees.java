@@ -297,7 +297,7 @@ final class OnnxTrees {
     }
 
     ONNXRef<?> node(ONNXContext ctx, ONNXRef<?> x, double base) {
-      Map<String, Object> a = new HashMap<>();
+      Map<String, Object> a = new LinkedHashMap<>();
       a.put("n_targets", 1);
       a.put("aggregate_function", "SUM");
       a.put("post_transform", "NONE");

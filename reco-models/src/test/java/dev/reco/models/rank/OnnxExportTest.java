@@ -214,6 +214,16 @@ class OnnxExportTest {
   }
 
   @Test
+  void exportIsDeterministicAndDispatchesByClass() {
+    TreeEnsemble e = OnnxExportParityTest.randomEnsemble(new java.util.SplittableRandom(7));
+    byte[] once = OnnxExport.toBytes(e);
+    assertArrayEquals(once, OnnxExport.toBytes(e));
+    assertArrayEquals(once, OnnxExport.toBytes((Ranker) e, Map.of()));
+    DotProductRanker dot = new DotProductRanker(2, false);
+    assertArrayEquals(OnnxExport.toBytes(dot), OnnxExport.toBytes((Ranker) dot, Map.of()));
+  }
+
+  @Test
   void unsupportedRankerIsRejectedByClassAndNoFileIsWritten(@TempDir Path dir) {
     Ranker custom = new Ranker() {
       @Override
