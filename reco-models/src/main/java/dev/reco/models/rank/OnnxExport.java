@@ -134,22 +134,19 @@ public final class OnnxExport {
     checkExtra(extraMetadata);
     ONNXContext ctx = new ONNXContext();
     FeatureSchema schema = ranker.schema();
-    ONNXRef<?> x = ctx.floatInput(INPUT, schema.size());
-    if (schema.hasSentinel()) {
-      ONNXRef<?> isSentinel = ctx.operation(OnnxOps.EQUAL,
-          List.of(x, ctx.constant("sentinel", schema.missingValue())), "is_sentinel");
-      x = ctx.operation(OnnxOps.WHERE, List.of(isSentinel, ctx.constant("nan", Float.NaN), x), "features_nan");
-    }
+    ONNXRef<?> x = OnnxTrees.sentinelToNaN(ctx, ctx.floatInput(INPUT, schema.size()), schema);
     ONNXRef<?> xd = toDouble(ctx, x);
     ONNXRef<?> x0 = nanToZero(ctx, xd);
     ONNXRef<?> m = ctx.operation(OnnxOps.MAT_MUL,
         List.of(x0, ctx.array("weights", ranker.weights(), false)), "dot");
-    m = ctx.operation(OnnxOps.ADD, List.of(m, ctx.array("bias", new double[] {ranker.bias()}, false)), "margin");
+    m = ctx.operation(OnnxOps.ADD,
+        List.of(m, ctx.array("bias", new double[] {ranker.bias()}, false)), "margin");
     if (ranker.output() == ScoreOutput.SIGMOID) {
       m = ctx.operation(OnnxOps.SIGMOID, List.of(m), "sigmoid");
     }
     ONNXRef<?> f = toFloat(ctx, m);
-    ONNXRef<?> score = ctx.operation(OnnxOps.UNSQUEEZE, List.of(f, ctx.array("axes", new long[] {1})), "column");
+    ONNXRef<?> score = ctx.operation(OnnxOps.UNSQUEEZE,
+        List.of(f, ctx.array("axes", new long[] {1})), "column");
     Map<String, Object> provenance = provenance("", schema);
     provenance.put("output", ranker.output().name());
     return model(ctx, score, false, schema, ranker, provenance, extraMetadata);
@@ -282,7 +279,8 @@ public final class OnnxExport {
       String key = e.getKey();
       if (key == null || key.isBlank()) {
         throw new IllegalArgumentException(
-            "extraMetadata key = " + (key == null ? "null" : "'" + key + "'") + "; expected a non-blank key");
+            "extraMetadata key = " + (key == null ? "null" : "'" + key + "'")
+                + "; expected a non-blank key");
       }
       if (key.startsWith(RESERVED_PREFIX)) {
         throw new IllegalArgumentException(

@@ -90,12 +90,7 @@ final class OnnxTrees {
     }
 
     // Widened input.
-    ONNXRef<?> x = input;
-    if (schema.hasSentinel()) {
-      ONNXRef<?> isSentinel =
-          ctx.operation(OnnxOps.EQUAL, List.of(x, ctx.constant("sentinel", schema.missingValue())), "is_sentinel");
-      x = ctx.operation(OnnxOps.WHERE, List.of(isSentinel, ctx.constant("nan", Float.NaN), x), "features_nan");
-    }
+    ONNXRef<?> x = sentinelToNaN(ctx, input, schema);
     if (width > d) {
       List<ONNXRef<?>> parts = new ArrayList<>();
       parts.add(x);
@@ -173,12 +168,24 @@ final class OnnxTrees {
     }
   }
 
+  /** {@code Where(x == sentinel, NaN, x)} when the schema declares a sentinel; else {@code x}. */
+  static ONNXRef<?> sentinelToNaN(ONNXContext ctx, ONNXRef<?> x, FeatureSchema schema) {
+    if (!schema.hasSentinel()) {
+      return x;
+    }
+    ONNXRef<?> isSentinel = ctx.operation(OnnxOps.EQUAL,
+        List.of(x, ctx.constant("sentinel", schema.missingValue())), "is_sentinel");
+    return ctx.operation(OnnxOps.WHERE,
+        List.of(isSentinel, ctx.constant("nan", Float.NaN), x), "features_nan");
+  }
+
   /** {@code Where(|g| <= 1e-35, NaN, g)}: LightGBM's zero test, as the native scorer applies it. */
   private static ONNXRef<?> zeroAsMissing(ONNXContext ctx, ONNXRef<?> g) {
     ONNXRef<?> abs = ctx.operation(OnnxOps.ABS, List.of(g), "abs");
     ONNXRef<?> isZero = ctx.operation(OnnxOps.LESS_OR_EQUAL,
         List.of(abs, ctx.constant("zero_tolerance", TreeEnsemble.ZERO_TOLERANCE)), "is_zero");
-    return ctx.operation(OnnxOps.WHERE, List.of(isZero, ctx.constant("nan", Float.NaN), g), "zero_as_nan");
+    return ctx.operation(OnnxOps.WHERE,
+        List.of(isZero, ctx.constant("nan", Float.NaN), g), "zero_as_nan");
   }
 
   /** {@code sign(g) * floor(|g|)}: truncation toward zero, like {@code (int) x}; NaN stays NaN. */

@@ -116,7 +116,8 @@ class OnnxExportParityTest {
     if (depth == 0) {
       return tb.leaf(rnd.nextDouble() * 0.2 - 0.1);
     }
-    int node = tb.split(rnd.nextInt(d), rnd.nextGaussian(), rnd.nextBoolean(), Missing.DEFAULT_DIRECTION);
+    int node =
+        tb.split(rnd.nextInt(d), rnd.nextGaussian(), rnd.nextBoolean(), Missing.DEFAULT_DIRECTION);
     int left = full(tb, rnd, d, depth - 1);
     int right = full(tb, rnd, d, depth - 1);
     tb.children(node, left, right);

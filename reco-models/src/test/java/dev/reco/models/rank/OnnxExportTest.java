@@ -205,7 +205,8 @@ class OnnxExportTest {
   void writeReplacesTheFileAndLeavesNothingElse(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("model.onnx");
     Files.writeString(file, "old");
-    LinearRanker linear = new LinearRanker(FeatureSchema.of("a"), new double[] {1}, 0, ScoreOutput.SIGMOID);
+    LinearRanker linear =
+        new LinearRanker(FeatureSchema.of("a"), new double[] {1}, 0, ScoreOutput.SIGMOID);
     OnnxExport.write(linear, file);
     assertArrayEquals(OnnxExport.toBytes(linear), Files.readAllBytes(file));
     try (Stream<Path> files = Files.list(dir)) {
