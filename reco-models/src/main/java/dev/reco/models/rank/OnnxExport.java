@@ -27,10 +27,10 @@ import org.tribuo.util.onnx.ONNXRef;
  * default ONNX opset 17 and, for tree ensembles, {@code ai.onnx.ml} opset 3 explicitly. Its
  * producer name is {@value #PRODUCER} and its metadata properties are:
  * <ul>
- *   <li>{@value #META_FEATURES}: the feature names, a JSON array;</li>
- *   <li>{@value #META_MISSING_VALUE}: the schema's sentinel as a float literal, or {@code "NaN"};</li>
- *   <li>{@value #META_MODEL}: the exported class's simple name, e.g. {@code "TreeEnsemble"};</li>
- *   <li>{@value #META_PROVENANCE}: a JSON object with {@code origin}, {@code features},
+ *   <li>{@value OnnxMetadata#FEATURES}: the feature names, a JSON array;</li>
+ *   <li>{@value OnnxMetadata#MISSING_VALUE}: the schema's sentinel as a float literal, or {@code "NaN"};</li>
+ *   <li>{@value OnnxMetadata#MODEL}: the exported class's simple name, e.g. {@code "TreeEnsemble"};</li>
+ *   <li>{@value OnnxMetadata#PROVENANCE}: a JSON object with {@code origin}, {@code features},
  *       {@code trees} (tree ensembles only), {@code output} and {@code creation_tool}
  *       ({@code "reco"});</li>
  *   <li>any caller-supplied entries ({@code extraMetadata}), whose keys must not start with
@@ -58,14 +58,6 @@ public final class OnnxExport {
   public static final String OUTPUT = "score";
   /** The producer name written into every model. */
   public static final String PRODUCER = "reco";
-  /** Metadata key of the feature names (a JSON array). */
-  public static final String META_FEATURES = "reco.features";
-  /** Metadata key of the missing-value sentinel ({@code "NaN"} or a float literal). */
-  public static final String META_MISSING_VALUE = "reco.missing_value";
-  /** Metadata key of the exported class's simple name. */
-  public static final String META_MODEL = "reco.model";
-  /** Metadata key of the provenance (a JSON object). */
-  public static final String META_PROVENANCE = "reco.provenance";
 
   private static final long IR_VERSION = 8;
   private static final String RESERVED_PREFIX = "reco.";
@@ -331,13 +323,13 @@ public final class OnnxExport {
     ObjectMapper json = new ObjectMapper();
     Map<String, String> meta = new LinkedHashMap<>();
     try {
-      meta.put(META_FEATURES, json.writeValueAsString(schema.names()));
-      meta.put(META_PROVENANCE, json.writeValueAsString(provenance));
+      meta.put(OnnxMetadata.FEATURES, json.writeValueAsString(schema.names()));
+      meta.put(OnnxMetadata.PROVENANCE, json.writeValueAsString(provenance));
     } catch (JsonProcessingException ex) {
       throw new IllegalStateException("cannot write model metadata as JSON", ex);
     }
-    meta.put(META_MISSING_VALUE, Float.toString(schema.missingValue()));
-    meta.put(META_MODEL, ranker.getClass().getSimpleName());
+    meta.put(OnnxMetadata.MISSING_VALUE, OnnxMetadata.formatMissingValue(schema.missingValue()));
+    meta.put(OnnxMetadata.MODEL, ranker.getClass().getSimpleName());
     meta.putAll(extra);
     OnnxMl.ModelProto.Builder model = OnnxMl.ModelProto.newBuilder()
         .setIrVersion(IR_VERSION)
