@@ -1,6 +1,10 @@
 package dev.reco.benchmarks;
 
 import dev.reco.models.rank.FeatureSchema;
+import dev.reco.models.rank.LinearRanker;
+import dev.reco.models.rank.OnnxExport;
+import dev.reco.models.rank.OnnxRanker;
+import dev.reco.models.rank.ScoreOutput;
 import dev.reco.models.rank.TreeEnsemble;
 import dev.reco.models.rank.TreeEnsemble.Missing;
 import dev.reco.models.rank.TreeEnsemble.SplitRule;
@@ -19,12 +23,18 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Scoring a batch of candidate rows with a tree ensemble of 300 trees of depth 6 over 50
  * features (XGBoost-style float32 less-than splits, default directions drawn at random, 5% of
- * values missing): reco's native {@link TreeEnsemble} on one thread.
+ * values missing): reco's native {@link TreeEnsemble} on one thread against the same ensemble
+ * exported with {@link OnnxExport} and served by ONNX Runtime through {@link OnnxRanker} (one
+ * intra-op thread, spinning off), measured in the same run. {@code onnxCallOverhead} scores the
+ * same batch with a 50-weight linear model exported to ONNX: the cost of a call into ONNX Runtime
+ * (copying rows into a direct buffer, creating and closing tensors, running a trivial graph),
+ * which every ONNX call pays on top of its model.
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar RankerBenchmark}
  */
@@ -43,15 +53,28 @@ public class RankerBenchmark {
   int rows;
 
   TreeEnsemble ensemble;
+  OnnxRanker onnx;
+  OnnxRanker onnxLinear;
   float[] features;
   float[] scores;
 
-  /** Builds the ensemble and the batch once per trial. */
+  /** Builds the ensemble, its ONNX export, a linear ONNX model and the batch once per trial. */
   @Setup(Level.Trial)
   public void setUp() {
     ensemble = ensemble(new SplittableRandom(7));
     features = batch(new SplittableRandom(11), rows);
     scores = new float[rows];
+    onnx = OnnxRanker.load(OnnxExport.toBytes(ensemble), ensemble.schema());
+    double[] weights = new SplittableRandom(3).doubles(FEATURES).toArray();
+    LinearRanker linear = new LinearRanker(ensemble.schema(), weights, 0.1, ScoreOutput.IDENTITY);
+    onnxLinear = OnnxRanker.load(OnnxExport.toBytes(linear), ensemble.schema());
+  }
+
+  /** Closes the ONNX sessions. */
+  @TearDown(Level.Trial)
+  public void tearDown() {
+    onnx.close();
+    onnxLinear.close();
   }
 
   /** A seeded ensemble of complete trees; thresholds drawn from the same range as the values. */
@@ -91,6 +114,20 @@ public class RankerBenchmark {
   @Benchmark
   public float[] nativeTrees() {
     ensemble.score(features, rows, scores);
+    return scores;
+  }
+
+  /** ONNX Runtime's TreeEnsembleRegressor on the exported ensemble. */
+  @Benchmark
+  public float[] onnxTrees() {
+    onnx.score(features, rows, scores);
+    return scores;
+  }
+
+  /** A trivial ONNX graph: the per-call cost of going through ONNX Runtime. */
+  @Benchmark
+  public float[] onnxCallOverhead() {
+    onnxLinear.score(features, rows, scores);
     return scores;
   }
 }
