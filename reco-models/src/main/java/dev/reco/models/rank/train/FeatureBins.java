@@ -87,6 +87,11 @@ final class FeatureBins {
     return edges[f].length;
   }
 
+  /** Returns the lower edges of the bins of feature {@code f} (a copy). */
+  float[] edgesOf(int f) {
+    return edges[f].clone();
+  }
+
   /** Returns the lower edge of bin {@code b} of feature {@code f}. */
   float edge(int f, int b) {
     return edges[f][b];
