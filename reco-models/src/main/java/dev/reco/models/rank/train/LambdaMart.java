@@ -100,14 +100,25 @@ public final class LambdaMart {
 
   static Fit run(
       RankingData train, RankingData validation, LambdaMartConfig config, Listener listener) {
+    return run(train, validation, config, listener, false);
+  }
+
+  /**
+   * Runs the booster; with {@code pointwise} the trees fit squared error on the labels instead of
+   * the LambdaRank gradients (the baseline of the documented comparison).
+   */
+  static Fit run(
+      RankingData train, RankingData validation, LambdaMartConfig config, Listener listener,
+      boolean pointwise) {
     Objects.requireNonNull(train, "train");
     Objects.requireNonNull(config, "config");
     if (validation != null) {
       train.schema().requireSame(validation.schema(), "validation data");
     }
     int k = config.ndcgAt();
-    LambdaObjective objective = new LambdaObjective(train.labels, train.offsets, k);
-    if (objective.informativeGroups() == 0) {
+    LambdaObjective lambdas = new LambdaObjective(train.labels, train.offsets, k);
+    Objective objective = pointwise ? Objective.squaredError(train.labels) : lambdas;
+    if (lambdas.informativeGroups() == 0) {
       throw new IllegalArgumentException(
           "train has " + train.groups() + " groups and none with two different labels; expected"
               + " at least one group whose rows can be ordered");
@@ -185,7 +196,9 @@ public final class LambdaMart {
       }
     }
     TreeEnsemble.Builder builder = TreeEnsemble.builder(train.schema())
-        .origin("reco lambdamart ndcg@" + k + ", " + bestTrees + " trees");
+        .origin(pointwise
+            ? "reco gradient boosting squared error, " + bestTrees + " trees"
+            : "reco lambdamart ndcg@" + k + ", " + bestTrees + " trees");
     for (int i = 0; i < bestTrees; i++) {
       builder.add(grown.get(i).toTree(bins));
     }

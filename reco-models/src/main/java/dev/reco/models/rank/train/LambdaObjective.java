@@ -24,7 +24,7 @@ package dev.reco.models.rank.train;
  * and are skipped, so a group of n rows costs {@code O(K n)} pairs. Groups whose labels are all
  * equal (including all zero) get no gradient.
  */
-final class LambdaObjective {
+final class LambdaObjective implements Objective {
   static final double SIGMA = 1.0;
 
   private final float[] labels;
@@ -80,7 +80,8 @@ final class LambdaObjective {
   }
 
   /** Overwrites {@code grad} and {@code hess} with the lambdas of every row. */
-  void compute(double[] scores, double[] grad, double[] hess) {
+  @Override
+  public void compute(double[] scores, double[] grad, double[] hess) {
     java.util.Arrays.fill(grad, 0.0);
     java.util.Arrays.fill(hess, 0.0);
     for (int g = 0; g < inverseIdeal.length; g++) {

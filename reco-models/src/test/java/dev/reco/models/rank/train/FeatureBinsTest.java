@@ -33,7 +33,7 @@ class FeatureBinsTest {
    * The bin of any float x (training value or not) is at most b exactly when x is below the lower
    * edge of bin b + 1: the rule the exported split uses.
    */
-  @Property(tries = 200, seed = "1729")
+  @Property(tries = 100, seed = "1729")
   void binsAgreeWithTheFloatRuleForEveryValue(
       @ForAll long seed, @ForAll @IntRange(min = 1, max = 400) int m,
       @ForAll @IntRange(min = 2, max = 255) int maxBins) {

@@ -19,7 +19,7 @@ class LambdaMartTest {
 
   @BeforeAll
   static void data() {
-    RankingData.Split split = SyntheticCandidates.generate(500, 30, 10, 11).split(0.4, 5);
+    RankingData.Split split = SyntheticCandidates.generate(400, 30, 10, 11).split(0.4, 5);
     train = split.train();
     valid = split.validation();
   }

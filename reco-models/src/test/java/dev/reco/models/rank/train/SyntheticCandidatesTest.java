@@ -53,8 +53,8 @@ class SyntheticCandidatesTest {
     // About 5% of candidate features missing (binomial, n = 70,000: sd 0.08%).
     double rate = (double) missing / candidateValues;
     assertEquals(0.05, rate, 0.005);
-    // f0 is the group's context: one value per group, never missing; groups with a high
-    // context have more relevant candidates (the group shift 2 c_g).
+    // f0 is the group's context c: one value per group, never missing; groups with a high
+    // shift 2 sin(5 c) have more relevant candidates than groups with a low one.
     double highMean = 0;
     double lowMean = 0;
     int high = 0;
@@ -66,10 +66,11 @@ class SyntheticCandidatesTest {
         assertEquals(context, d.feature(r, 0));
         mean += d.label(r) / 25.0;
       }
-      if (context > 0.5) {
+      double shift = 2 * Math.sin(5 * context);
+      if (shift > 1) {
         highMean += mean;
         high++;
-      } else if (context < -0.5) {
+      } else if (shift < -1) {
         lowMean += mean;
         low++;
       }
@@ -79,12 +80,19 @@ class SyntheticCandidatesTest {
 
   @Test
   void theWithinGroupSignalIsTheDocumentedFormula() {
-    // z = 1.5 [f1 > 0.2] (1 + f2) + sin(pi f3) + 1.5 f4 f5
-    double[] x = {0, 0.5, 0.2, 0.5, -0.4, 0.5};
-    assertEquals(1.5 * 1.2 + 1.0 - 0.3, SyntheticCandidates.signal(x), 1e-12);
-    x[1] = 0.2; // the gate is strict
-    assertEquals(1.0 - 0.3, SyntheticCandidates.signal(x), 1e-12);
-    assertEquals(1.0 - 0.3 + 2 * 0.5 - 0.25, SyntheticCandidates.latent(x, 0.5, -0.25), 1e-12);
+    // w = (1 + c) / 2, A = 1.5 [f1 > 0.2] (1 + f2) + 1.5 f4 f5, B = 2 sin(pi f3) + 1.5 f6,
+    // signal = w A + (1 - w) B.
+    // c = 0.5: w = 0.75; A = 1.5 * 1.2 + 1.5 * (-0.4 * 0.5) = 1.8 - 0.3 = 1.5;
+    // B = 2 * sin(pi / 2) + 1.5 * 0.3 = 2.45; signal = 0.75 * 1.5 + 0.25 * 2.45 = 1.7375.
+    double[] x = {0.5, 0.5, 0.2, 0.5, -0.4, 0.5, 0.3};
+    assertEquals(1.7375, SyntheticCandidates.signal(x, 0.5), 1e-12);
+    x[1] = 0.2; // the gate is strict: A = -0.3, signal = -0.225 + 0.6125 = 0.3875
+    assertEquals(0.3875, SyntheticCandidates.signal(x, 0.5), 1e-12);
+    // latent = signal + 2 sin(5 c) + h = 0.3875 + 2 sin(2.5) - 0.25 = 0.3875 + 1.19694 - 0.25
+    assertEquals(1.334444288207913, SyntheticCandidates.latent(x, 0.5, -0.25), 1e-12);
+    // c = -1: only B counts; c = 1: only A.
+    assertEquals(2.45, SyntheticCandidates.signal(x, -1), 1e-12);
+    assertEquals(-0.3, SyntheticCandidates.signal(x, 1), 1e-12);
   }
 
   @Test
@@ -92,6 +100,6 @@ class SyntheticCandidatesTest {
     assertMessage("groups = 0; expected groups >= 1", () -> SyntheticCandidates.generate(0, 5, 6, 1));
     assertMessage("candidatesPerGroup = 0; expected candidatesPerGroup >= 1",
         () -> SyntheticCandidates.generate(5, 0, 6, 1));
-    assertMessage("features = 5; expected features >= 6", () -> SyntheticCandidates.generate(5, 5, 5, 1));
+    assertMessage("features = 6; expected features >= 7", () -> SyntheticCandidates.generate(5, 5, 6, 1));
   }
 }
