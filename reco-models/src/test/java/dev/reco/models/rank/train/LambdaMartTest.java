@@ -61,6 +61,31 @@ class LambdaMartTest {
   }
 
   @Test
+  void aSentinelTrainsExactlyLikeNaN() {
+    // The same data with every NaN replaced by -999 under a schema that declares -999 missing:
+    // the same bins, splits and default directions, hence the same scores.
+    RankingData.Builder b = RankingData.builder(train.schema().withMissingValue(-999f));
+    int d = train.schema().size();
+    for (int g = 0; g < train.groups(); g++) {
+      for (int r = train.groupStart(g); r < train.groupEnd(g); r++) {
+        float[] row = new float[d];
+        for (int f = 0; f < d; f++) {
+          float v = train.feature(r, f);
+          row[f] = Float.isNaN(v) ? -999f : v;
+        }
+        b.add(train.groupKey(g), train.itemId(r), row, train.label(r));
+      }
+    }
+    RankingData withSentinel = b.build();
+    LambdaMartConfig c = small().withTrees(10);
+    TreeEnsemble nan = LambdaMart.fit(train, c);
+    TreeEnsemble sentinel = LambdaMart.fit(withSentinel, c);
+    assertArrayEquals(nan.score(train.features(), train.rows()),
+        sentinel.score(withSentinel.features(), withSentinel.rows()));
+    assertEquals(-999f, sentinel.schema().missingValue());
+  }
+
+  @Test
   void learnsToRankHeldOutGroups() {
     List<double[]> history = new ArrayList<>();
     TreeEnsemble model = LambdaMart.fit(train, null, small(),
