@@ -195,6 +195,9 @@ final class TreeGrower {
       isLeftChild[right] = false;
       totals(leaf, grad, hess);
       totals(right, grad, hess);
+      if (leaves == maxLeaves) {
+        break; // no further split: the children need no histograms
+      }
       // The parent's histogram stays in slot `leaf`; build the smaller child's, derive the other.
       int small = (mid - start[leaf]) <= (end[right] - mid) ? leaf : right;
       int large = small == leaf ? right : leaf;
