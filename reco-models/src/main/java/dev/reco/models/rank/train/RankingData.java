@@ -166,7 +166,12 @@ public final class RankingData {
     return offsets.clone();
   }
 
-  /** A partition of a data set into training and validation groups. */
+  /**
+   * A partition of a data set into training and validation groups.
+   *
+   * @param train the training groups
+   * @param validation the validation groups, none of which is in {@code train}
+   */
   public record Split(RankingData train, RankingData validation) {
     /**
      * Creates the pair.

@@ -7,7 +7,7 @@ import java.util.Arrays;
 
 /**
  * Grows one regression tree on per-row gradients and second derivatives: leaf-wise (best-first,
- * as LightGBM), over histograms of the binned features ({@link FeatureBins}).
+ * as in LightGBM), over histograms of the binned features ({@link FeatureBins}).
  *
  * <p>A leaf with gradient sum {@code G} and second-derivative sum {@code H} has the Newton value
  * {@code -learningRate G / (H + EPSILON)}; a split is scored by the decrease of the second-order
@@ -59,7 +59,6 @@ final class TreeGrower {
   private final int[] parentNode;
   private final boolean[] isLeftChild;
 
-  GrownTree last;
 
   TreeGrower(byte[] codes, int features, FeatureBins bins, int rows, LambdaMartConfig c) {
     this.codes = codes;
@@ -222,7 +221,6 @@ final class TreeGrower {
     for (int j = 0; j < leaves; j++) {
       tree.leafValue[j] = leafValue(sumG[j], sumH[j]);
     }
-    last = tree;
     return tree;
   }
 
