@@ -148,6 +148,36 @@ class LambdaMartTest {
   }
 
   @Test
+  void featureFractionLimitsTheFeaturesOfEachTree() {
+    // 10 features, fraction 0.1: every tree may split on round(0.1 * 10) = 1 feature only, and
+    // over 20 trees the seeded draws pick several different ones.
+    TreeEnsemble model = LambdaMart.fit(train, small().withTrees(20).withFeatureFraction(0.1));
+    java.util.Set<Integer> seen = new java.util.HashSet<>();
+    for (TreeEnsemble.Tree tree : model.trees()) {
+      java.util.Set<Integer> features = new java.util.HashSet<>();
+      for (int n = 0; n < tree.nodeCount(); n++) {
+        features.add(tree.feature(n));
+      }
+      assertTrue(features.size() <= 1, features.toString());
+      seen.addAll(features);
+    }
+    assertTrue(seen.size() >= 4, seen.toString());
+  }
+
+  @Test
+  void aCutoffOfOneStillLearnsTheTopItem() {
+    TreeEnsemble model = LambdaMart.fit(train, small().withNdcgAt(1));
+    float[] s = model.score(valid.features(), valid.rows());
+    double[] scores = new double[s.length];
+    for (int i = 0; i < s.length; i++) {
+      scores[i] = s[i];
+    }
+    double zero = Ndcg.mean(valid.labels, valid.offsets, new double[valid.rows()], 1);
+    double learned = Ndcg.mean(valid.labels, valid.offsets, scores, 1);
+    assertTrue(learned > zero + 0.3, learned + " vs " + zero);
+  }
+
+  @Test
   void earlyStoppingKeepsTheBestPrefix() {
     List<Double> validNdcg = new ArrayList<>();
     // A high learning rate and many leaves overfit quickly, so validation NDCG peaks early.
