@@ -26,7 +26,8 @@ import java.util.Objects;
  * <h2>Layout</h2>
  * All nodes of all trees live in flat primitive arrays (feature, float threshold, children, flag
  * byte) and all leaf values in one {@code double[]}: no object per node. Leaf sums are
- * accumulated in double and rounded to float once.
+ * accumulated in double; the output function is applied to the double margin and the score
+ * rounded to float once.
  *
  * <p>Immutable and thread-safe; {@link #close()} is a no-op.
  */
@@ -231,12 +232,7 @@ public final class TreeEnsemble implements Ranker {
   public void score(float[] features, int rows, float[] scores) {
     schema.checkBatch(features, rows, scores);
     float[] x = schema.hasSentinel() ? TreeScoring.withSentinelAsNaN(features, rows, schema) : features;
-    TreeScoring.margins(this, x, rows, scores);
-    if (output != ScoreOutput.IDENTITY) {
-      for (int r = 0; r < rows; r++) {
-        scores[r] = output.apply(scores[r], sigmoidScale);
-      }
-    }
+    TreeScoring.scores(this, x, rows, scores);
   }
 
   /**

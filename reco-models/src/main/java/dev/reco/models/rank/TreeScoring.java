@@ -13,8 +13,10 @@ final class TreeScoring {
 
   private TreeScoring() {}
 
-  /** Writes the margin of each row to {@code out} (rounded to float once). */
-  static void margins(TreeEnsemble e, float[] x, int rows, float[] out) {
+  /** Writes the score of each row to {@code out}: the output function of the double margin. */
+  static void scores(TreeEnsemble e, float[] x, int rows, float[] out) {
+    ScoreOutput output = e.output();
+    double scale = e.sigmoidScale();
     int d = e.schema().size();
     int w = 2 * d;
     CompleteLayout c = e.layout;
@@ -36,7 +38,7 @@ final class TreeScoring {
         }
       }
       for (int r = 0; r < b; r++) {
-        out[start + r] = (float) sums[r];
+        out[start + r] = output.apply(sums[r], scale);
       }
     }
   }
