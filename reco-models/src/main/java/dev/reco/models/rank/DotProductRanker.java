@@ -1,12 +1,16 @@
 package dev.reco.models.rank;
 
+import dev.reco.models.mf.MatrixFactorizationModel;
+import java.util.Objects;
+
 /**
  * The matrix-factorization scorer as a ranker: each row holds a user vector then an item vector,
  * {@code 2 * factors} values ({@code u0 .. u(k-1), v0 .. v(k-1)}), optionally followed by one bias
  * column, and its score is {@code u · v (+ bias)}, accumulated in double. Missing values count as
- * 0. Rows are filled from a {@link dev.reco.models.mf.MatrixFactorizationModel}'s factors by the
- * caller, so the candidate stage and the ranking stage can share a model, and the scorer can be
- * exported to ONNX.
+ * 0. {@link #forModel} and {@link #rows} fill rows from a {@link MatrixFactorizationModel}'s
+ * factors (with the item bias as the bias column when the model has biases), so a candidate
+ * stage and a ranking stage can share one model and the scorer can be exported to ONNX; the
+ * scores are then the model's ranking scores {@code b_i + p_u · q_i}.
  *
  * <p>Immutable and thread-safe; {@link #close()} is a no-op.
  */
@@ -37,6 +41,50 @@ public final class DotProductRanker implements Ranker {
     this.schema = FeatureSchema.of(names);
     this.factors = factors;
     this.bias = bias;
+  }
+
+  /**
+   * Returns the scorer for a factor model: {@code factors()} long vectors, with a bias column
+   * when the model has biases.
+   *
+   * @param model the model
+   * @return the scorer
+   */
+  public static DotProductRanker forModel(MatrixFactorizationModel model) {
+    return new DotProductRanker(model.factors(), model.hasBiases());
+  }
+
+  /**
+   * Fills one row per candidate item for a user of {@code model}: the user's vector, the item's
+   * vector, and the item's bias when this scorer has a bias column.
+   *
+   * @param model a model with {@link #factors()} factors
+   * @param user a user index of the model
+   * @param items item indexes of the model
+   * @return {@code items.length} rows, row-major
+   * @throws IllegalArgumentException if the model's factor count differs from this scorer's, or
+   *     the bias columns do not match
+   * @throws IndexOutOfBoundsException if an index is out of range
+   */
+  public float[] rows(MatrixFactorizationModel model, int user, int[] items) {
+    Objects.requireNonNull(model, "model");
+    if (model.factors() != factors || model.hasBiases() != bias) {
+      throw new IllegalArgumentException(
+          "model has " + model.factors() + " factors" + (model.hasBiases() ? " and biases" : "")
+              + "; expected " + factors + " factors" + (bias ? " and biases" : " and no biases"));
+    }
+    int d = schema.size();
+    float[] out = new float[items.length * d];
+    float[] u = model.userVector(user);
+    float[] itemBias = bias ? model.itemBiases() : null;
+    for (int r = 0; r < items.length; r++) {
+      System.arraycopy(u, 0, out, r * d, factors);
+      System.arraycopy(model.itemVector(items[r]), 0, out, r * d + factors, factors);
+      if (bias) {
+        out[r * d + 2 * factors] = itemBias[items[r]];
+      }
+    }
+    return out;
   }
 
   @Override

@@ -43,7 +43,7 @@ import org.tribuo.util.onnx.ONNXRef;
  * and double thresholds on the input cast to double for
  * {@link TreeEnsemble.SplitRule#LESS_OR_EQUAL} trees; missing-value policies, the sentinel and
  * categorical splits are translated exactly, and a sigmoid output becomes a {@code Sigmoid} node
- * in double (see {@code docs/rankers-onnx-export.md}).
+ * in double (see {@code docs/rankers.md}, ONNX export).
  * {@link LinearRanker}: {@code MatMul + Add (+ Sigmoid)} in double with missing values zeroed.
  * {@link DotProductRanker}: {@code Slice, Mul, ReduceSum (+ bias column)} in double with NaN
  * products zeroed.

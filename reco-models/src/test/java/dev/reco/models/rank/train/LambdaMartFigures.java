@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
- * The NDCG@10 and timing figures of {@code docs/rankers-lambdamart.md}; skipped unless run with
+ * The NDCG@10 and timing figures of {@code docs/rankers.md} (LambdaMART); skipped unless run with
  * {@code -Dreco.figures=true}:
  * <pre>
  * ./mvnw -B -o -q -pl reco-models -am verify -Dtest=LambdaMartFigures -Dreco.figures=true \
