@@ -22,40 +22,9 @@ import org.junit.jupiter.api.Test;
 class DataQualityTest {
   private static final double NA = Double.NaN;
 
-  /**
-   * Eight customers with planted problems:
-   * id: 3 repeats at row 4, 7 repeats at row 6 (rows 1 and 3 hold them first); missing at row 5.
-   * age: -1 at row 2 and 130 at row 6 outside [0, 120]; missing at rows 3 and 7 (2 of 8 = 25%).
-   * country: "XX" at row 1 and "ZZ" at row 5 are not allowed; missing at row 2.
-   * spend: 1e9 at row 0 outside [0, 1e6]; present everywhere.
-   * member: boolean, all present, no rule beyond the type.
-   */
-  private static Table customers() {
-    BitSet idMissing = new BitSet();
-    idMissing.set(5);
-    BitSet ageMissing = new BitSet();
-    ageMissing.set(3);
-    ageMissing.set(7);
-    return Table.of(
-        LongColumn.of("id", new long[] {1, 3, 5, 7, 3, 0, 7, 9}, idMissing),
-        LongColumn.of("age", new long[] {30, 41, -1, 0, 25, 60, 130, 0}, ageMissing),
-        CategoricalColumn.of("country", "FR", "XX", null, "DE", "FR", "ZZ", "DE", "FR"),
-        DoubleColumn.of("spend", 1e9, 10, 20, 0, 5.5, 7, 1e6, 3),
-        BooleanColumn.of("member", true, false, true, true, false, false, true, false));
-  }
-
-  private static QualitySchema rules() {
-    return QualitySchema.of(
-        ColumnRule.of("id", ColumnType.LONG).required().requireUnique(),
-        ColumnRule.of("age", ColumnType.LONG).maxMissing(0.2).range(0, 120),
-        ColumnRule.of("country", ColumnType.CATEGORICAL).categories("FR", "DE"),
-        ColumnRule.of("spend", ColumnType.DOUBLE).required().range(0, 1e6),
-        ColumnRule.of("member", ColumnType.BOOLEAN).required());
-  }
-
   @Test
   void plantedProblemsAreCountedWithExamples() {
-    DataQualityReport r = DataQuality.check(customers(), rules());
+    DataQualityReport r = DataQuality.check(Fixtures.customers(), Fixtures.rules());
     assertFalse(r.passed());
     assertEquals(8, r.rows());
 
@@ -222,7 +191,7 @@ class DataQualityTest {
   @Test
   void requireValidThrowsWithASummaryOfTheFirstProblems() {
     DataQualityException e = assertThrows(DataQualityException.class,
-        () -> DataQuality.requireValid(customers(), rules()));
+        () -> DataQuality.requireValid(Fixtures.customers(), Fixtures.rules()));
     assertEquals("data quality check failed with 6 problems (8 rows): "
         + "id TOO_MANY_MISSING: 1 of 8 values missing (12.50%); expected none (required column)"
         + " (row 5 = missing); "
@@ -259,16 +228,16 @@ class DataQualityTest {
         () -> QualitySchema.of(ColumnRule.of("x", ColumnType.LONG)).withKey("x"));
     assertTrue(shortKey.getMessage().contains("key = [x]"), shortKey.getMessage());
     IllegalArgumentException ex = assertThrows(IllegalArgumentException.class,
-        () -> DataQuality.check(customers(), rules(), -1));
+        () -> DataQuality.check(Fixtures.customers(), Fixtures.rules(), -1));
     assertTrue(ex.getMessage().contains("maxExamples = -1"), ex.getMessage());
     IllegalArgumentException col = assertThrows(IllegalArgumentException.class,
-        () -> DataQuality.check(customers(), rules()).column("nope"));
+        () -> DataQuality.check(Fixtures.customers(), Fixtures.rules()).column("nope"));
     assertTrue(col.getMessage().contains("column = 'nope'"), col.getMessage());
   }
 
   @Test
   void reportIsImmutable() {
-    DataQualityReport r = DataQuality.check(customers(), rules());
+    DataQualityReport r = DataQuality.check(Fixtures.customers(), Fixtures.rules());
     assertThrows(UnsupportedOperationException.class, () -> r.problems().clear());
     assertThrows(UnsupportedOperationException.class,
         () -> r.problems().get(1).examples().clear());
