@@ -91,22 +91,32 @@ abstract class ColumnBuilder {
 
     @Override
     boolean add(String text) {
-      String s = text.trim();
-      if (!decimalNumber(s)) {
-        return false;
-      }
-      double v;
-      try {
-        v = Double.parseDouble(s);
-      } catch (NumberFormatException e) {
-        return false;
-      }
-      if (!Double.isFinite(v)) {
+      double v = parse(text.trim());
+      if (Double.isNaN(v)) {
         return false;
       }
       grow();
       values[size++] = v;
       return true;
+    }
+
+    /** Parses a finite decimal number; NaN when the text is not one. */
+    static double parse(String s) {
+      if (!decimalNumber(s)) {
+        return Double.NaN;
+      }
+      double v;
+      try {
+        v = Double.parseDouble(s);
+      } catch (NumberFormatException e) {
+        return Double.NaN;
+      }
+      return Double.isFinite(v) ? v : Double.NaN;
+    }
+
+    /** Whether the (trimmed) text is a finite decimal number. */
+    static boolean parses(String s) {
+      return !Double.isNaN(parse(s));
     }
 
     @Override

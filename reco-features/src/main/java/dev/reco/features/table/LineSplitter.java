@@ -21,10 +21,11 @@ final class LineSplitter {
   }
 
   /**
-   * Splits a line; returns the fields (a reused list) or null when the quotes are malformed,
-   * with {@link #problem()} saying why.
+   * Splits a line into at most {@code limit} fields (the rest of the line is not looked at);
+   * returns the fields (a reused list) or null when the quotes are malformed, with
+   * {@link #problem()} saying why.
    */
-  List<String> split(String line) {
+  List<String> split(String line, int limit) {
     fields.clear();
     int i = 0;
     int end = line.length();
@@ -66,7 +67,7 @@ final class LineSplitter {
         }
         fields.add(line.substring(s, i));
       }
-      if (i >= end) {
+      if (i >= end || fields.size() == limit) {
         return fields;
       }
       i++; // skip the delimiter

@@ -152,7 +152,7 @@ public final class TableLoader {
         if (line.isBlank()) {
           continue;
         }
-        List<String> fields = splitter.split(line);
+        List<String> fields = splitter.split(line, n);
         if (fields == null) {
           continue;
         }
@@ -170,7 +170,7 @@ public final class TableLoader {
               notLong[c] = true;
             }
           }
-          if (!notDouble[c] && !new ColumnBuilder.Doubles("x").add(s)) {
+          if (!notDouble[c] && !ColumnBuilder.Doubles.parses(s)) {
             notDouble[c] = true;
           }
           if (!notBoolean[c] && !(s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false"))) {
@@ -232,7 +232,7 @@ public final class TableLoader {
       if (line.isBlank()) {
         continue;
       }
-      List<String> header = splitter.split(line);
+      List<String> header = splitter.split(line, Integer.MAX_VALUE);
       if (header == null) {
         throw new TableLoadException(source, lineNo[0], null, null, "header: "
             + splitter.problem() + ": \"" + clip(line, MAX_LINE_IN_MESSAGE) + "\"", null);
@@ -314,7 +314,7 @@ public final class TableLoader {
         if (line.isBlank()) {
           continue;
         }
-        List<String> fields = splitter.split(line);
+        List<String> fields = splitter.split(line, needed);
         if (fields == null || fields.size() < needed) {
           String why = fields == null ? splitter.problem() : "line has " + fields.size()
               + " fields; expected at least " + needed + " (the header has " + header.size() + ")";

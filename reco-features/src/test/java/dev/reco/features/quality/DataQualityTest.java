@@ -120,6 +120,11 @@ class DataQualityTest {
     assertEquals(0, age.valid()); // values of the wrong type are invalid
     assertEquals(0.0, age.validity());
     assertEquals(Status.OK, r.column("spend").status());
+    String text = r.toText();
+    assertTrue(text.contains("\nage     LONG (is CATEGORICAL)        1"), text);
+    assertTrue(text.contains("WRONG_TYPE\n"), text);
+    assertTrue(text.contains(" 2. age WRONG_TYPE: column 'age' is CATEGORICAL; expected LONG\n"),
+        text);
   }
 
   @Test

@@ -210,6 +210,14 @@ class TableLoaderTest {
   }
 
   @Test
+  void fieldsAfterTheLastDeclaredColumnAreNotExamined() throws IOException {
+    String csv = "id,spend,city,member,notes\n1,2,a,1,\"unclosed\n2,3,b,0\n";
+    Table t = load(csv, USERS, TableLoadOptions.csv()).table();
+    assertEquals(2, t.rows());
+    assertEquals("b", t.categoricalColumn("city").category(1));
+  }
+
+  @Test
   void headerOnlyGivesAnEmptyTable() throws IOException {
     TableLoadResult r = load("\uFEFFid,spend,city,member\n", USERS, TableLoadOptions.csv());
     assertEquals(0, r.table().rows());
