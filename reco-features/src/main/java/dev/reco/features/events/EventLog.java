@@ -2,6 +2,9 @@ package dev.reco.features.events;
 
 import dev.reco.core.IdIndex;
 import dev.reco.core.Interactions;
+import dev.reco.core.synth.EventType;
+import dev.reco.core.synth.ItemCatalog;
+import dev.reco.core.synth.SyntheticData;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -156,6 +159,49 @@ public final class EventLog {
     }
     return new EventLog(interactions.users(), types, categories, interactions.userColumn(),
         interactions.timestampColumn(), type, value, category);
+  }
+
+  /**
+   * Returns the log of a synthetic data set's event stream: entities are its users (all of
+   * them, with or without events), event types {@code view}, {@code add_to_cart} and {@code
+   * purchase} (in that code order), the value of an event the price of its item, and its
+   * category the item's category name.
+   *
+   * @param data the synthetic data set
+   * @return the log
+   * @throws IllegalStateException if the stream holds more than {@code Integer.MAX_VALUE - 8}
+   *     events
+   * @throws NullPointerException if {@code data} is null
+   */
+  public static EventLog fromSynthetic(SyntheticData data) {
+    Objects.requireNonNull(data, "data");
+    long total = data.events();
+    if (total > Integer.MAX_VALUE - 8) {
+      throw new IllegalStateException("events = " + total + "; expected at most "
+          + (Integer.MAX_VALUE - 8) + " for an in-memory event log");
+    }
+    int n = (int) total;
+    int[] entity = new int[n];
+    long[] time = new long[n];
+    int[] type = new int[n];
+    double[] value = new double[n];
+    int[] category = new int[n];
+    ItemCatalog items = data.items();
+    int[] pos = new int[1];
+    data.forEach((u, i, t, kind, v) -> {
+      int k = pos[0]++;
+      entity[k] = u;
+      time[k] = t;
+      type[k] = kind.ordinal();
+      value[k] = items.price(i);
+      category[k] = items.category(i);
+    });
+    String[] typeNames = new String[EventType.values().length];
+    for (EventType kind : EventType.values()) {
+      typeNames[kind.ordinal()] = kind.label();
+    }
+    return new EventLog(data.users().ids(), IdIndex.of(typeNames),
+        IdIndex.of(items.categoryNames()), entity, time, type, value, category);
   }
 
   /** Returns a builder that collects events by id. */
