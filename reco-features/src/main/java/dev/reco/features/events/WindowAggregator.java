@@ -197,7 +197,13 @@ final class WindowAggregator {
       }
     }
     List<Column> columns = new ArrayList<>(features + 2);
-    columns.add(CategoricalColumn.of("entity", entities.toArray(new String[0])));
+    boolean allKnown = true;
+    for (int r = 0; r < n && allKnown; r++) {
+      allKnown = code[r] >= 0;
+    }
+    // Entities of the log keep its dictionary (no string hashing); others get their own.
+    columns.add(allKnown ? CategoricalColumn.of("entity", code, log.entities())
+        : CategoricalColumn.of("entity", entities.toArray(new String[0])));
     columns.add(LongColumn.of("as_of", asOf));
     List<String> names = featureNames(spec);
     for (int f = 0; f < features; f++) {
