@@ -10,8 +10,9 @@ import java.util.Objects;
 /**
  * Labels observed after a cutoff: a label for (entity, cutoff, horizon H) uses only that
  * entity's events with {@code cutoff <= time < cutoff + H}, the complement of the events the
- * features of {@link WindowFeatures} may use (time < cutoff). Each label binary-searches the
- * entity's sorted run for the cutoff and scans at most the events inside the horizon.
+ * features of {@link WindowFeatures} may use ({@code time < cutoff}). Each label
+ * binary-searches the entity's sorted run for the cutoff and scans at most the events inside
+ * the horizon.
  */
 public final class Labels {
   private Labels() {}

@@ -165,8 +165,7 @@ public record WindowFeatures(
    * @param asOf per request, the as-of time in epoch milliseconds
    * @param threads worker threads, {@code >= 1}
    * @return the table, rows in request order
-   * @throws IllegalArgumentException if the lengths differ, there are no requests, or {@code
-   *     threads < 1}
+   * @throws IllegalArgumentException if the lengths differ or {@code threads < 1}
    * @throws NullPointerException if an argument or an id is null
    */
   public Table compute(EventLog log, List<String> entities, long[] asOf, int threads) {

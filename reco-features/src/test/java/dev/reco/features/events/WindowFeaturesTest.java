@@ -97,6 +97,13 @@ class WindowFeaturesTest {
   }
 
   @Test
+  void noRequestsGiveAnEmptyTableWithEveryColumn() {
+    Table t = SPEC.compute(log(), List.of(), new long[0], 2);
+    assertEquals(0, t.rows());
+    assertEquals(SPEC.columnNames(), t.schema().names());
+  }
+
+  @Test
   void labelsNameTheWindowUnit() {
     assertEquals("30d", WindowFeatures.label(Duration.ofDays(30)));
     assertEquals("36h", WindowFeatures.label(Duration.ofHours(36)));
