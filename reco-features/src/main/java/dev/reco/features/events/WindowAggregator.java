@@ -46,6 +46,8 @@ final class WindowAggregator {
   private final int rfmSlot;
   private final int[] shareCode;
   private final boolean minMax;
+  private final WindowFeatures.Aggregation[] aggregations;
+  private final int specTypes;
   private final int features;
 
   WindowAggregator(WindowFeatures spec, EventLog log) {
@@ -88,6 +90,8 @@ final class WindowAggregator {
     }
     minMax = spec.aggregations().contains(WindowFeatures.Aggregation.MIN)
         || spec.aggregations().contains(WindowFeatures.Aggregation.MAX);
+    aggregations = spec.aggregations().toArray(new WindowFeatures.Aggregation[0]);
+    specTypes = spec.eventTypes().size();
     features = featureNames(spec).size();
   }
 
@@ -402,11 +406,11 @@ final class WindowAggregator {
         out[f++][r] = allCount[w] / days(w);
         out[f++][r] = distinct[w];
       }
-      for (int s = 0; s < spec.eventTypes().size(); s++) {
+      for (int s = 0; s < specTypes; s++) {
         for (int i = 0; i < specWindow.length; i++) {
           int w = specWindow[i];
           int j = w * slots + s;
-          for (WindowFeatures.Aggregation a : spec.aggregations()) {
+          for (WindowFeatures.Aggregation a : aggregations) {
             double v;
             switch (a) {
               case COUNT -> v = count[j];
@@ -420,12 +424,12 @@ final class WindowAggregator {
         }
       }
       out[f++][r] = hasLastAll ? daysBetween(lastAll, t) : Double.NaN;
-      for (int s = 0; s < spec.eventTypes().size(); s++) {
+      for (int s = 0; s < specTypes; s++) {
         out[f++][r] = hasLastType[s] ? daysBetween(lastType[s], t) : Double.NaN;
       }
       if (trendShort >= 0) {
         out[f++][r] = trend(allCount[trendShort], allCount[trendLong]);
-        for (int s = 0; s < spec.eventTypes().size(); s++) {
+        for (int s = 0; s < specTypes; s++) {
           out[f++][r] = trend(count[trendShort * slots + s], count[trendLong * slots + s]);
         }
       }
