@@ -42,11 +42,19 @@ public final class FeatureHashingFitted implements FittedStep {
    */
   public static FittedStep read(List<String> inputs, List<TableSchema.Field> outputs, JsonNode params) {
     FeatureHashingFitted f = new FeatureHashingFitted(new FeatureHashingStep(inputs,
-        Json.required(params, "prefix").asText(), Json.integer(params, "n_features"),
-        (int) Json.required(params, "seed").asLong(), Json.bool(params, "alternate_sign"),
+        Json.text(params, "prefix"), Json.integer(params, "n_features"),
+        seed(Json.required(params, "seed")), Json.bool(params, "alternate_sign"),
         Json.enumValue(params, "key", FeatureHashingStep.Key.class)));
     Json.checkOutputs(FeatureHashingStep.TYPE, outputs, f.outputs);
     return f;
+  }
+
+  private static int seed(JsonNode n) {
+    if (!n.isIntegralNumber() || !n.canConvertToLong() || n.longValue() < 0
+        || n.longValue() > 0xffffffffL) {
+      throw new IllegalArgumentException("params.seed = " + n + "; expected an integer in [0, 2^32)");
+    }
+    return (int) n.longValue();
   }
 
   /**

@@ -19,6 +19,14 @@ final class Json {
     return n;
   }
 
+  static String text(JsonNode params, String field) {
+    JsonNode n = required(params, field);
+    if (!n.isTextual()) {
+      throw new IllegalArgumentException("params." + field + " = " + n + "; expected a string");
+    }
+    return n.asText();
+  }
+
   static List<String> strings(JsonNode params, String field) {
     JsonNode n = required(params, field);
     if (!n.isArray()) {
@@ -46,7 +54,7 @@ final class Json {
     return out;
   }
 
-  /** Reads a number; the strings "NaN" (how Jackson may write NaN) is NaN. */
+  /** Reads a number; the string "NaN" (how NaN is written) is NaN. */
   static double number(JsonNode n, String field) {
     if (n.isNumber()) {
       return n.doubleValue();

@@ -94,6 +94,26 @@ class FeatureHashingTest {
     assertTrue(e.getMessage().contains("'q'"), e.getMessage());
   }
 
+  @Test
+  void readRejectsBadParams() {
+    FeatureHashingFitted f = FeatureHashingStep.of(4, "a").withSeed(0x9747b28c).fit(
+        Table.of(CategoricalColumn.of("a", "x")));
+    com.fasterxml.jackson.databind.node.ObjectNode p = StepAssertions.MAPPER.createObjectNode();
+    f.writeParams(p);
+    assertEquals(2538058380L, p.get("seed").asLong()); // written unsigned
+    p.put("seed", -1);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> FeatureHashingFitted.read(f.inputs(), f.outputs(), p));
+    assertTrue(e.getMessage().contains("params.seed = -1"), e.getMessage());
+    p.put("seed", 1);
+    p.put("n_features", 5);
+    e = assertThrows(IllegalArgumentException.class, () -> FeatureHashingFitted.read(f.inputs(), f.outputs(), p));
+    assertTrue(e.getMessage().contains("outputs"), e.getMessage());
+    p.remove("key");
+    e = assertThrows(IllegalArgumentException.class, () -> FeatureHashingFitted.read(f.inputs(), f.outputs(), p));
+    assertTrue(e.getMessage().contains("params.key is absent"), e.getMessage());
+  }
+
   @Property(tries = 100, seed = "5")
   void batchEqualsRowAndJsonRoundTrip(
       @ForAll @Size(min = 1, max = 30) List<@IntRange(min = -1, max = 12) Integer> a,
