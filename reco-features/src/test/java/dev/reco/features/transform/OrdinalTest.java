@@ -73,6 +73,17 @@ class OrdinalTest {
     assertTrue(e.getMessage().contains("minFrequency = -1"), e.getMessage());
   }
 
+  @Test
+  void transformRejectsAWrongType() {
+    OrdinalFitted f = OrdinalStep.of("device").fit(training());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> f.transform(Table.of(LongColumn.of("device", 3))));
+    assertTrue(e.getMessage().contains("'device' is LONG; expected CATEGORICAL"), e.getMessage());
+    e = assertThrows(IllegalArgumentException.class,
+        () -> f.transform(Table.of(LongColumn.of("other", 3))));
+    assertTrue(e.getMessage().contains("'device' not found"), e.getMessage());
+  }
+
   @Property(tries = 100, seed = "7")
   void batchEqualsRowAndJsonRoundTrip(
       @ForAll @Size(min = 1, max = 40) List<@IntRange(min = -1, max = 8) Integer> train,

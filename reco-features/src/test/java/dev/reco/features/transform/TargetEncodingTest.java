@@ -115,6 +115,22 @@ class TargetEncodingTest {
     assertTrue(e.getMessage().contains("'y' has no present value"), e.getMessage());
   }
 
+  @Test
+  void transformAndReadRejectBadInputs() {
+    TargetEncodingFitted f = TargetEncodingStep.of("x", "y").fit(training());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> f.transform(Table.of(DoubleColumn.of("x", 1.0))));
+    assertTrue(e.getMessage().contains("'x' is DOUBLE; expected CATEGORICAL"), e.getMessage());
+    com.fasterxml.jackson.databind.node.ObjectNode p = StepAssertions.MAPPER.createObjectNode();
+    f.writeParams(p);
+    ((com.fasterxml.jackson.databind.node.ArrayNode) p.get("encodings")).add(0.5);
+    e = assertThrows(IllegalArgumentException.class, () -> TargetEncodingFitted.read(f.inputs(), f.outputs(), p));
+    assertTrue(e.getMessage().contains("encodings has 4 values"), e.getMessage());
+    p.put("prior", "high");
+    e = assertThrows(IllegalArgumentException.class, () -> TargetEncodingFitted.read(f.inputs(), f.outputs(), p));
+    assertTrue(e.getMessage().contains("params.prior = \"high\""), e.getMessage());
+  }
+
   static Table randomTable(List<Integer> cats, List<Double> labels) {
     int n = Math.min(cats.size(), labels.size());
     String[] x = new String[n];
