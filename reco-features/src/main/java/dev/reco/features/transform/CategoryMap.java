@@ -143,7 +143,7 @@ final class CategoryMap {
 
   /** Reads what {@link #write} wrote. */
   static CategoryMap read(JsonNode params) {
-    return new CategoryMap(Json.strings(params, "categories"), Json.strings(params, "rare"));
+    return new CategoryMap(CategoricalSupport.strings(params, "categories"), CategoricalSupport.strings(params, "rare"));
   }
 
   /** Returns an error message for an unseen category under {@link UnseenCategoryPolicy#ERROR}. */

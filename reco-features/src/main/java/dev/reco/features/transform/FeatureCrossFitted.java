@@ -91,11 +91,11 @@ public final class FeatureCrossFitted implements FittedStep {
           + "; expected one CATEGORICAL column");
     }
     return new FeatureCrossFitted(inputs, outputs.get(0).name(), tuples(params, "combinations"),
-        tuples(params, "rare"), Json.enumValue(params, "unseen", UnseenCategoryPolicy.class));
+        tuples(params, "rare"), CategoricalSupport.enumValue(params, "unseen", UnseenCategoryPolicy.class));
   }
 
   private static List<List<String>> tuples(JsonNode params, String field) {
-    JsonNode n = Json.required(params, field);
+    JsonNode n = CategoricalSupport.required(params, field);
     if (!n.isArray()) {
       throw new IllegalArgumentException("params." + field + " = " + n + "; expected an array of arrays");
     }
@@ -166,7 +166,7 @@ public final class FeatureCrossFitted implements FittedStep {
     int k = inputs.size();
     CategoricalColumn[] columns = new CategoricalColumn[k];
     for (int i = 0; i < k; i++) {
-      Json.requireColumn(table, inputs.get(i), ColumnType.CATEGORICAL, FeatureCrossStep.TYPE);
+      CategoricalSupport.requireColumn(table, inputs.get(i), ColumnType.CATEGORICAL, FeatureCrossStep.TYPE);
       columns[i] = table.categoricalColumn(inputs.get(i));
     }
     int[] codes = new int[table.rows()];

@@ -50,9 +50,9 @@ public record FeatureCrossStep(List<String> inputs, String output, CategoryOrder
     if (new HashSet<>(inputs).size() != inputs.size()) {
       throw new IllegalArgumentException("inputs = " + inputs + "; expected distinct column names");
     }
-    inputs.forEach(i -> Json.name("input", i));
+    inputs.forEach(i -> CategoricalSupport.name("input", i));
     inputs = List.copyOf(inputs);
-    Json.name("output", output);
+    CategoricalSupport.name("output", output);
     Objects.requireNonNull(order, "order");
     Objects.requireNonNull(unseen, "unseen");
     if (minFrequency < 1) {
@@ -111,7 +111,7 @@ public record FeatureCrossStep(List<String> inputs, String output, CategoryOrder
     int k = inputs.size();
     CategoricalColumn[] columns = new CategoricalColumn[k];
     for (int i = 0; i < k; i++) {
-      Json.requireColumn(training, inputs.get(i), ColumnType.CATEGORICAL, TYPE);
+      CategoricalSupport.requireColumn(training, inputs.get(i), ColumnType.CATEGORICAL, TYPE);
       columns[i] = training.categoricalColumn(inputs.get(i));
     }
     Map<List<String>, long[]> counts = new HashMap<>();

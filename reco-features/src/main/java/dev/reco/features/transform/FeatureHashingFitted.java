@@ -42,10 +42,10 @@ public final class FeatureHashingFitted implements FittedStep {
    */
   public static FittedStep read(List<String> inputs, List<TableSchema.Field> outputs, JsonNode params) {
     FeatureHashingFitted f = new FeatureHashingFitted(new FeatureHashingStep(inputs,
-        Json.text(params, "prefix"), Json.integer(params, "n_features"),
-        seed(Json.required(params, "seed")), Json.bool(params, "alternate_sign"),
-        Json.enumValue(params, "key", FeatureHashingStep.Key.class)));
-    Json.checkOutputs(FeatureHashingStep.TYPE, outputs, f.outputs);
+        CategoricalSupport.text(params, "prefix"), CategoricalSupport.integer(params, "n_features"),
+        seed(CategoricalSupport.required(params, "seed")), CategoricalSupport.bool(params, "alternate_sign"),
+        CategoricalSupport.enumValue(params, "key", FeatureHashingStep.Key.class)));
+    CategoricalSupport.checkOutputs(FeatureHashingStep.TYPE, outputs, f.outputs);
     return f;
   }
 
@@ -93,7 +93,7 @@ public final class FeatureHashingFitted implements FittedStep {
     double[][] values = new double[n][rows];
     for (int i = 0; i < keyPrefixes.length; i++) {
       String name = step.inputs().get(i);
-      Json.requireColumn(table, name, ColumnType.CATEGORICAL, FeatureHashingStep.TYPE);
+      CategoricalSupport.requireColumn(table, name, ColumnType.CATEGORICAL, FeatureHashingStep.TYPE);
       CategoricalColumn column = table.categoricalColumn(name);
       IdIndex dict = column.dictionary();
       int[] buckets = new int[dict.size()];

@@ -55,9 +55,9 @@ public record FeatureHashingStep(List<String> inputs, String prefix, int nFeatur
     if (new HashSet<>(inputs).size() != inputs.size()) {
       throw new IllegalArgumentException("inputs = " + inputs + "; expected distinct column names");
     }
-    inputs.forEach(i -> Json.name("input", i));
+    inputs.forEach(i -> CategoricalSupport.name("input", i));
     inputs = List.copyOf(inputs);
-    Json.name("prefix", prefix);
+    CategoricalSupport.name("prefix", prefix);
     if (nFeatures < 1) {
       throw new IllegalArgumentException("nFeatures = " + nFeatures + "; expected >= 1");
     }
@@ -108,7 +108,7 @@ public record FeatureHashingStep(List<String> inputs, String prefix, int nFeatur
   @Override
   public FeatureHashingFitted fit(Table training) {
     for (String in : inputs) {
-      Json.requireColumn(training, in, ColumnType.CATEGORICAL, TYPE);
+      CategoricalSupport.requireColumn(training, in, ColumnType.CATEGORICAL, TYPE);
     }
     return new FeatureHashingFitted(this);
   }

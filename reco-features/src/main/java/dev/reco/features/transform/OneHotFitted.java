@@ -66,11 +66,11 @@ public final class OneHotFitted implements FittedStep {
    * @throws IllegalArgumentException if a part is absent, malformed or inconsistent, naming it
    */
   public static FittedStep read(List<String> inputs, List<TableSchema.Field> outputs, JsonNode params) {
-    Json.checkInputs(OneHotStep.TYPE, inputs, 1);
+    CategoricalSupport.checkInputs(OneHotStep.TYPE, inputs, 1);
     OneHotFitted step = new OneHotFitted(inputs.get(0), CategoryMap.read(params),
-        Json.enumValue(params, "unseen", UnseenCategoryPolicy.class), Json.bool(params, "other"),
-        Json.bool(params, "missing_indicator"));
-    Json.checkOutputs(OneHotStep.TYPE, outputs, step.outputs);
+        CategoricalSupport.enumValue(params, "unseen", UnseenCategoryPolicy.class), CategoricalSupport.bool(params, "other"),
+        CategoricalSupport.bool(params, "missing_indicator"));
+    CategoricalSupport.checkOutputs(OneHotStep.TYPE, outputs, step.outputs);
     return step;
   }
 
@@ -102,7 +102,7 @@ public final class OneHotFitted implements FittedStep {
    */
   @Override
   public Table transform(Table table) {
-    Json.requireColumn(table, input, ColumnType.CATEGORICAL, OneHotStep.TYPE);
+    CategoricalSupport.requireColumn(table, input, ColumnType.CATEGORICAL, OneHotStep.TYPE);
     CategoricalColumn column = table.categoricalColumn(input);
     int[] slots = map.slots(column.dictionary());
     int rows = table.rows();

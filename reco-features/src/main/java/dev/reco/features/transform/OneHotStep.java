@@ -39,7 +39,7 @@ public record OneHotStep(String input, UnseenCategoryPolicy unseen, CategoryOrde
    * @throws IllegalArgumentException if a name is blank or a count is out of range, naming it
    */
   public OneHotStep {
-    Json.name("input", input);
+    CategoricalSupport.name("input", input);
     Objects.requireNonNull(unseen, "unseen");
     Objects.requireNonNull(order, "order");
     if (minFrequency < 1) {
@@ -100,7 +100,7 @@ public record OneHotStep(String input, UnseenCategoryPolicy unseen, CategoryOrde
    */
   @Override
   public OneHotFitted fit(Table training) {
-    Json.requireColumn(training, input, ColumnType.CATEGORICAL, TYPE);
+    CategoricalSupport.requireColumn(training, input, ColumnType.CATEGORICAL, TYPE);
     CategoricalColumn column = training.categoricalColumn(input);
     CategoryMap map = CategoryMap.fit(column, order, minFrequency, maxCategories);
     boolean other = map.hasRare() || unseen == UnseenCategoryPolicy.OTHER;

@@ -37,17 +37,17 @@ public final class OrdinalFitted implements FittedStep {
    * @throws IllegalArgumentException if a part is absent, malformed or inconsistent, naming it
    */
   public static FittedStep read(List<String> inputs, List<TableSchema.Field> outputs, JsonNode params) {
-    Json.checkInputs(OrdinalStep.TYPE, inputs, 1);
+    CategoricalSupport.checkInputs(OrdinalStep.TYPE, inputs, 1);
     if (outputs == null || outputs.size() != 1 || outputs.get(0).type() != ColumnType.DOUBLE) {
       throw new IllegalArgumentException(OrdinalStep.TYPE + " outputs = " + outputs
           + "; expected one DOUBLE column");
     }
-    double value = Json.numberField(params, "unseen_value");
+    double value = CategoricalSupport.numberField(params, "unseen_value");
     if (Double.isInfinite(value)) {
       throw new IllegalArgumentException("params.unseen_value = " + value + "; expected a finite value or NaN");
     }
     return new OrdinalFitted(inputs.get(0), outputs.get(0).name(), CategoryMap.read(params),
-        Json.enumValue(params, "unseen", UnseenCategoryPolicy.class), value);
+        CategoricalSupport.enumValue(params, "unseen", UnseenCategoryPolicy.class), value);
   }
 
   @Override
@@ -78,7 +78,7 @@ public final class OrdinalFitted implements FittedStep {
    */
   @Override
   public Table transform(Table table) {
-    Json.requireColumn(table, input, ColumnType.CATEGORICAL, OrdinalStep.TYPE);
+    CategoricalSupport.requireColumn(table, input, ColumnType.CATEGORICAL, OrdinalStep.TYPE);
     CategoricalColumn column = table.categoricalColumn(input);
     int[] slots = map.slots(column.dictionary());
     double[] codes = new double[table.rows()];

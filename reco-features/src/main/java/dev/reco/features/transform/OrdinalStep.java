@@ -39,8 +39,8 @@ public record OrdinalStep(String input, String output, CategoryOrder order,
    *     {@code unseenValue} is infinite, naming it
    */
   public OrdinalStep {
-    Json.name("input", input);
-    Json.name("output", output);
+    CategoricalSupport.name("input", input);
+    CategoricalSupport.name("output", output);
     Objects.requireNonNull(order, "order");
     Objects.requireNonNull(unseen, "unseen");
     if (Double.isInfinite(unseenValue)) {
@@ -99,7 +99,7 @@ public record OrdinalStep(String input, String output, CategoryOrder order,
    */
   @Override
   public OrdinalFitted fit(Table training) {
-    Json.requireColumn(training, input, ColumnType.CATEGORICAL, TYPE);
+    CategoricalSupport.requireColumn(training, input, ColumnType.CATEGORICAL, TYPE);
     CategoricalColumn column = training.categoricalColumn(input);
     return new OrdinalFitted(input, output,
         CategoryMap.fit(column, order, minFrequency, maxCategories), unseen, unseenValue);

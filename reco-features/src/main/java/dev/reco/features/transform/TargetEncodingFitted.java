@@ -54,14 +54,14 @@ public final class TargetEncodingFitted implements FittedStep {
    * @throws IllegalArgumentException if a part is absent, malformed or inconsistent, naming it
    */
   public static FittedStep read(List<String> inputs, List<TableSchema.Field> outputs, JsonNode params) {
-    Json.checkInputs(TargetEncodingStep.TYPE, inputs, 1);
+    CategoricalSupport.checkInputs(TargetEncodingStep.TYPE, inputs, 1);
     if (outputs == null || outputs.size() != 1 || outputs.get(0).type() != ColumnType.DOUBLE) {
       throw new IllegalArgumentException(TargetEncodingStep.TYPE + " outputs = " + outputs
           + "; expected one DOUBLE column");
     }
     return new TargetEncodingFitted(inputs.get(0), outputs.get(0).name(),
-        Json.strings(params, "categories"), Json.doubles(params, "encodings"),
-        Json.numberField(params, "prior"));
+        CategoricalSupport.strings(params, "categories"), CategoricalSupport.doubles(params, "encodings"),
+        CategoricalSupport.numberField(params, "prior"));
   }
 
   @Override
@@ -97,7 +97,7 @@ public final class TargetEncodingFitted implements FittedStep {
 
   @Override
   public Table transform(Table table) {
-    Json.requireColumn(table, input, ColumnType.CATEGORICAL, TargetEncodingStep.TYPE);
+    CategoricalSupport.requireColumn(table, input, ColumnType.CATEGORICAL, TargetEncodingStep.TYPE);
     CategoricalColumn column = table.categoricalColumn(input);
     IdIndex dict = column.dictionary();
     double[] byCode = new double[dict.size()];

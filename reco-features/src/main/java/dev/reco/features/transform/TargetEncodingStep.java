@@ -52,9 +52,9 @@ public record TargetEncodingStep(String input, String label, String output, doub
    *     or not finite, or {@code folds < 2}, naming the value
    */
   public TargetEncodingStep {
-    Json.name("input", input);
-    Json.name("label", label);
-    Json.name("output", output);
+    CategoricalSupport.name("input", input);
+    CategoricalSupport.name("label", label);
+    CategoricalSupport.name("output", output);
     if (input.equals(label)) {
       throw new IllegalArgumentException("label = '" + label + "'; expected a column other than the input");
     }
@@ -242,7 +242,7 @@ public record TargetEncodingStep(String input, String label, String output, doub
   }
 
   private CategoricalColumn category(Table training) {
-    Json.requireColumn(training, input, ColumnType.CATEGORICAL, TYPE);
+    CategoricalSupport.requireColumn(training, input, ColumnType.CATEGORICAL, TYPE);
     return training.categoricalColumn(input);
   }
 

@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Reading of fitted-step parameters and checks shared by the categorical steps. */
-final class Json {
-  private Json() {}
+final class CategoricalSupport {
+  private CategoricalSupport() {}
 
   static JsonNode required(JsonNode params, String field) {
     JsonNode n = params == null ? null : params.get(field);
