@@ -41,6 +41,8 @@ import java.util.Set;
  * not in that dictionary become NaN.
  */
 public final class FittedPipeline {
+  private static final int BLOCK = 512;
+
   private final TableSchema inputSchema;
   private final List<FittedStep> steps;
   private final List<String> outputNames;
@@ -241,32 +243,44 @@ public final class FittedPipeline {
           + "; expected at most " + (Integer.MAX_VALUE - 8) + " values");
     }
     double[] f = new double[(int) size];
+    Column[] cols = new Column[k];
+    int[][] remaps = new int[k][];
     for (int j = 0; j < k; j++) {
-      Column c = t.column(outputNames.get(j));
-      if (c instanceof DoubleColumn d) {
-        for (int r = 0; r < n; r++) {
-          f[r * k + j] = d.get(r);
-        }
-      } else if (c instanceof LongColumn l) {
-        for (int r = 0; r < n; r++) {
-          f[r * k + j] = l.isMissing(r) ? Double.NaN : (double) l.get(r);
-        }
-      } else if (c instanceof BooleanColumn b) {
-        for (int r = 0; r < n; r++) {
-          f[r * k + j] = b.isMissing(r) ? Double.NaN : (b.get(r) ? 1.0 : 0.0);
-        }
-      } else {
-        CategoricalColumn cat = (CategoricalColumn) c;
+      cols[j] = t.column(outputNames.get(j));
+      if (cols[j] instanceof CategoricalColumn cat) {
         IdIndex own = cat.dictionary();
         IdIndex fitted = categories(outputNames.get(j));
-        int[] remap = new int[own.size()];
-        for (int code = 0; code < remap.length; code++) {
-          remap[code] = fitted.indexOf(own.idOf(code));
+        remaps[j] = new int[own.size()];
+        for (int code = 0; code < remaps[j].length; code++) {
+          remaps[j][code] = fitted.indexOf(own.idOf(code));
         }
-        for (int r = 0; r < n; r++) {
-          int code = cat.code(r);
-          int mapped = code < 0 ? -1 : remap[code];
-          f[r * k + j] = mapped < 0 ? Double.NaN : mapped;
+      }
+    }
+    // blocks of rows, so the block of the row-major result stays in cache while columns fill it
+    for (int r0 = 0; r0 < n; r0 += BLOCK) {
+      int r1 = Math.min(n, r0 + BLOCK);
+      for (int j = 0; j < k; j++) {
+        Column c = cols[j];
+        if (c instanceof DoubleColumn d) {
+          for (int r = r0; r < r1; r++) {
+            f[r * k + j] = d.get(r);
+          }
+        } else if (c instanceof LongColumn l) {
+          for (int r = r0; r < r1; r++) {
+            f[r * k + j] = l.isMissing(r) ? Double.NaN : (double) l.get(r);
+          }
+        } else if (c instanceof BooleanColumn b) {
+          for (int r = r0; r < r1; r++) {
+            f[r * k + j] = b.isMissing(r) ? Double.NaN : (b.get(r) ? 1.0 : 0.0);
+          }
+        } else {
+          CategoricalColumn cat = (CategoricalColumn) c;
+          int[] remap = remaps[j];
+          for (int r = r0; r < r1; r++) {
+            int code = cat.code(r);
+            int mapped = code < 0 ? -1 : remap[code];
+            f[r * k + j] = mapped < 0 ? Double.NaN : mapped;
+          }
         }
       }
     }
