@@ -27,7 +27,7 @@ public record EqualWidthBin(String input, String output, int bins) implements Fe
   /**
    * Validates the names and bin count.
    *
-   * @throws IllegalArgumentException if a name is blank or bins < 1
+   * @throws IllegalArgumentException if a name is blank or {@code bins < 1}
    */
   public EqualWidthBin {
     Column.checkName(input);
@@ -43,7 +43,7 @@ public record EqualWidthBin(String input, String output, int bins) implements Fe
    * @param input the column to read
    * @param bins the number of bins, at least 1
    * @return the step
-   * @throws IllegalArgumentException if bins < 1
+   * @throws IllegalArgumentException if {@code bins < 1}
    */
   public static EqualWidthBin of(String input, int bins) {
     return new EqualWidthBin(input, input, bins);

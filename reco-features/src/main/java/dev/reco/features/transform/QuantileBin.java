@@ -28,7 +28,7 @@ public record QuantileBin(String input, String output, int bins) implements Feat
   /**
    * Validates the names and bin count.
    *
-   * @throws IllegalArgumentException if a name is blank or bins < 1
+   * @throws IllegalArgumentException if a name is blank or {@code bins < 1}
    */
   public QuantileBin {
     Column.checkName(input);
@@ -44,7 +44,7 @@ public record QuantileBin(String input, String output, int bins) implements Feat
    * @param input the column to read
    * @param bins the number of bins, at least 1
    * @return the step
-   * @throws IllegalArgumentException if bins < 1
+   * @throws IllegalArgumentException if {@code bins < 1}
    */
   public static QuantileBin of(String input, int bins) {
     return new QuantileBin(input, input, bins);

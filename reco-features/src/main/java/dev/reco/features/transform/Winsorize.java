@@ -27,7 +27,7 @@ public record Winsorize(String input, String output, double lowerQuantile, doubl
   /**
    * Validates the names and quantiles.
    *
-   * @throws IllegalArgumentException if a name is blank or not 0 <= lower <= upper <= 1
+   * @throws IllegalArgumentException if a name is blank or not {@code 0 <= lower <= upper <= 1}
    */
   public Winsorize {
     Column.checkName(input);
@@ -45,7 +45,7 @@ public record Winsorize(String input, String output, double lowerQuantile, doubl
    * @param lowerQuantile the lower quantile in [0, 1]
    * @param upperQuantile the upper quantile in [lowerQuantile, 1]
    * @return the step
-   * @throws IllegalArgumentException if not 0 <= lower <= upper <= 1
+   * @throws IllegalArgumentException if not {@code 0 <= lower <= upper <= 1}
    */
   public static Winsorize of(String input, double lowerQuantile, double upperQuantile) {
     return new Winsorize(input, input, lowerQuantile, upperQuantile);

@@ -15,8 +15,12 @@ import dev.reco.features.table.RowBuffer;
 import dev.reco.features.table.Table;
 import dev.reco.features.table.TableSchema;
 import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 class FeaturePipelineTest {
@@ -178,6 +182,42 @@ class FeaturePipelineTest {
       if (round == 1) {
         assertTrue(allocated < 10_000, allocated + " bytes over 10,000 calls; expected < 1 byte per call");
       }
+    }
+  }
+
+  @Test
+  void oneFittedPipelineServesSeveralThreads() throws Exception {
+    FittedPipeline p = FeaturePipeline.builder()
+        .add(Impute.median("d").withIndicator("d_missing"))
+        .add(RobustScale.of("d"))
+        .add(QuantileBin.of("n", 5).as("n_bin"))
+        .add(Impute.mostFrequent("c"))
+        .build()
+        .fit(BatchRowPropertyTest.randomTable(1, 300));
+    Table scoring = BatchRowPropertyTest.randomTable(2, 2_000);
+    double[] batch = p.features(scoring);
+    int k = p.outputNames().size();
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<double[]>> results = new ArrayList<>();
+      for (int t = 0; t < 4; t++) {
+        results.add(pool.submit(() -> {
+          RowTransformer rt = p.newRowTransformer();
+          double[] all = new double[scoring.rows() * k];
+          double[] row = new double[k];
+          for (int r = 0; r < scoring.rows(); r++) {
+            rt.read(scoring, r);
+            rt.transform(row);
+            System.arraycopy(row, 0, all, r * k, k);
+          }
+          return all;
+        }));
+      }
+      for (Future<double[]> f : results) {
+        assertArrayEquals(batch, f.get());
+      }
+    } finally {
+      pool.shutdownNow();
     }
   }
 
