@@ -65,6 +65,35 @@ public final class FeaturePipeline {
    *     position) or an output names no column
    */
   public FittedPipeline fit(Table training) {
+    return fitTransform(training).pipeline();
+  }
+
+  /**
+   * A fitted pipeline and its training table as the steps transformed it while fitting.
+   *
+   * @param pipeline the fitted pipeline, for new data
+   * @param training the training table with every step's outputs; it differs from
+   *     {@code pipeline.transform(training)} where a {@link FitTransformStep} (e.g. out-of-fold
+   *     target encoding) transforms its training rows differently from new rows
+   */
+  public record Fit(FittedPipeline pipeline, Table training) {
+    /** Checks for nulls. */
+    public Fit {
+      Objects.requireNonNull(pipeline, "pipeline");
+      Objects.requireNonNull(training, "training");
+    }
+  }
+
+  /**
+   * Fits the pipeline as {@link #fit} does and also returns the transformed training table, the
+   * leakage-free input for training a model when a step is a {@link FitTransformStep}.
+   *
+   * @param training the training table
+   * @return the fitted pipeline and the transformed training table
+   * @throws IllegalArgumentException as {@link #fit}, or if a {@link FitTransformStep} returns a
+   *     training table with other rows or without its outputs
+   */
+  public Fit fitTransform(Table training) {
     Objects.requireNonNull(training, "training");
     Table current = training;
     List<FittedStep> fitted = new ArrayList<>(steps.size());
@@ -78,8 +107,22 @@ public final class FeaturePipeline {
       }
       FittedStep f;
       try {
-        f = step.fit(current);
-        current = f.transform(current);
+        if (step instanceof FitTransformStep ft) {
+          FitTransformStep.Result res = ft.fitTransform(current);
+          f = res.fitted();
+          Table next = res.training();
+          if (next.rows() != current.rows()) {
+            throw new IllegalArgumentException("fitTransform returned " + next.rows()
+                + " training rows; expected " + current.rows());
+          }
+          for (TableSchema.Field o : f.outputs()) {
+            next.schema().require(o.name(), o.type());
+          }
+          current = next;
+        } else {
+          f = step.fit(current);
+          current = f.transform(current);
+        }
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException("step " + i + " (" + step.type() + "): " + e.getMessage(), e);
       }
@@ -97,8 +140,8 @@ public final class FeaturePipeline {
         categories.put(name, current.categoricalColumn(name).dictionary());
       }
     }
-    return new FittedPipeline(TableSchema.of(new ArrayList<>(inputs.values())), fitted, names,
-        categories);
+    return new Fit(new FittedPipeline(TableSchema.of(new ArrayList<>(inputs.values())), fitted,
+        names, categories), current);
   }
 
   private static void requireInput(Table training, String name, Set<String> produced,
