@@ -3,6 +3,7 @@ package dev.reco.features.transform;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.reco.features.table.Column;
+import dev.reco.features.table.ColumnType;
 import dev.reco.features.table.Table;
 import dev.reco.features.table.TableSchema;
 import java.util.List;
@@ -70,7 +71,7 @@ public record StandardScale(String input, String output) implements FeatureStep 
 
   static FittedStep read(List<String> inputs, List<TableSchema.Field> outputs, JsonNode params) {
     Json.arity(TYPE, inputs, 1, outputs, 1, 1);
-    Json.outputType(TYPE, outputs.get(0), dev.reco.features.table.ColumnType.DOUBLE);
+    Json.outputType(TYPE, outputs.get(0), ColumnType.DOUBLE);
     double scale = Json.number(params, "scale", "params.");
     if (!(scale > 0) || Double.isInfinite(scale)) {
       throw new IllegalArgumentException("field 'params.scale' = " + scale + "; expected a finite value > 0");

@@ -1,6 +1,7 @@
 package dev.reco.features.transform;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.reco.features.table.BooleanColumn;
 import dev.reco.features.table.CategoricalColumn;
@@ -9,11 +10,14 @@ import dev.reco.features.table.LongColumn;
 import dev.reco.features.table.Table;
 import java.util.BitSet;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
 
 /**
  * For random tables with missing values: the batch path ({@link FittedPipeline#features}) and
@@ -78,6 +82,16 @@ class BatchRowPropertyTest {
     FittedPipeline loaded = PipelineJson.read(PipelineJson.write(p));
     assertArrayEquals(batch, loaded.features(scoring), "after a JSON round trip");
     FeaturePipelineTest.assertRowPathEquals(loaded, scoring, batch);
+  }
+
+  /** The property below covers every registered step type (add new types to STEPS). */
+  @Test
+  void stepsCoverEveryRegisteredType() {
+    Set<String> covered = new TreeSet<>();
+    for (Supplier<FeatureStep> s : STEPS) {
+      covered.add(s.get().type());
+    }
+    assertEquals(new TreeSet<>(StepRegistry.types()), covered);
   }
 
   @Property(tries = 40, seed = "42")
