@@ -53,10 +53,11 @@ public final class StepRegistry {
     put(m, EqualWidthBin.TYPE, EqualWidthBin::read);
     put(m, QuantileBin.TYPE, QuantileBin::read);
     put(m, Impute.TYPE, Impute::read);
-    // ---- Categorical steps: their readers are added here, one line per step type ----
-    // (one-hot, ordinal, feature hashing, target encoding, feature crosses), e.g.
-    // put(m, OneHotEncode.TYPE, OneHotEncode::read);
-    // ---- end of categorical steps ----
+    put(m, OneHotStep.TYPE, OneHotFitted::read);
+    put(m, OrdinalStep.TYPE, OrdinalFitted::read);
+    put(m, FeatureHashingStep.TYPE, FeatureHashingFitted::read);
+    put(m, TargetEncodingStep.TYPE, TargetEncodingFitted::read);
+    put(m, FeatureCrossStep.TYPE, FeatureCrossFitted::read);
     return Collections.unmodifiableMap(m);
   }
 

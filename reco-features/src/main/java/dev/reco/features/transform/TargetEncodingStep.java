@@ -18,7 +18,7 @@ import java.util.SplittableRandom;
  * not counted. An unseen or missing category is encoded as the prior.
  *
  * <p><b>Out-of-fold fitting.</b> Encoding the training rows with statistics that include their
- * own labels leaks the label into the feature. {@link #fitTransform} therefore assigns each
+ * own labels leaks the label into the feature. {@link #fitOutOfFold} therefore assigns each
  * training row to one of {@code folds} folds (a seeded shuffle, row {@code perm[i]} in fold
  * {@code i mod k}; deterministic for a seed) and encodes each row with the category counts, sums
  * and prior of the other {@code k - 1} folds only, so no training row's encoding depends on its
@@ -33,7 +33,7 @@ import java.util.SplittableRandom;
  * @param seed the seed of the fold assignment
  */
 public record TargetEncodingStep(String input, String label, String output, double smoothing,
-    int folds, long seed) implements FeatureStep {
+    int folds, long seed) implements FitTransformStep {
   /** The JSON type name. */
   public static final String TYPE = "target_encoding";
 
@@ -149,6 +149,21 @@ public record TargetEncodingStep(String input, String label, String output, doub
   }
 
   /**
+   * Fits the encoder and returns it with the out-of-fold training table, so that a
+   * {@link FeaturePipeline} fits its later steps on values no training row computed from its own
+   * label.
+   *
+   * @param training the training rows with the input and the label
+   * @return the fitted encoder and the out-of-fold training table
+   * @throws IllegalArgumentException as {@link #fit}
+   */
+  @Override
+  public FitTransformStep.Result fitTransform(Table training) {
+    FitResult r = fitOutOfFold(training);
+    return new FitTransformStep.Result(r.fitted(), r.outOfFold());
+  }
+
+  /**
    * Fits the encoder on all rows and encodes every training row out of fold (see the class
    * comment): the training table for a model that must not see its own labels through this
    * feature.
@@ -157,7 +172,7 @@ public record TargetEncodingStep(String input, String label, String output, doub
    * @return the fitted encoder and the training table with the out-of-fold output column
    * @throws IllegalArgumentException as {@link #fit}
    */
-  public FitResult fitTransform(Table training) {
+  public FitResult fitOutOfFold(Table training) {
     TargetEncodingFitted fitted = fit(training);
     CategoricalColumn column = category(training);
     double[] y = labels(training);

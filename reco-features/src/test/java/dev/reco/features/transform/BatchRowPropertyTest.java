@@ -43,9 +43,17 @@ class BatchRowPropertyTest {
       () -> Impute.mostFrequent("n"),
       () -> Impute.constant("d", 0.5),
       () -> Impute.mostFrequent("c").withIndicator("c_missing"),
-      () -> Impute.constant("c", "other"));
+      () -> Impute.constant("c", "other"),
+      () -> OneHotStep.of("c"),
+      () -> OrdinalStep.of("c"),
+      () -> FeatureHashingStep.of(8, "c"),
+      () -> TargetEncodingStep.of("c", "d"),
+      () -> FeatureCrossStep.of("c", "k"));
 
-  /** A random table: d DOUBLE, p DOUBLE >= 0, n LONG, c CATEGORICAL, b BOOLEAN, ~20% missing. */
+  /**
+   * A random table: d DOUBLE, p DOUBLE >= 0, n LONG, c CATEGORICAL, b BOOLEAN, k CATEGORICAL,
+   * ~20% missing.
+   */
   static Table randomTable(long seed, int rows) {
     SplittableRandom rnd = new SplittableRandom(seed);
     double[] d = new double[rows];
@@ -53,6 +61,7 @@ class BatchRowPropertyTest {
     long[] n = new long[rows];
     BitSet nMissing = new BitSet();
     String[] c = new String[rows];
+    String[] k = new String[rows];
     boolean[] b = new boolean[rows];
     BitSet bMissing = new BitSet();
     for (int r = 0; r < rows; r++) {
@@ -66,6 +75,7 @@ class BatchRowPropertyTest {
         nMissing.set(r);
       }
       c[r] = r > 0 && rnd.nextInt(5) == 0 ? null : CITIES[rnd.nextInt(CITIES.length)];
+      k[r] = rnd.nextInt(6) == 0 ? null : rnd.nextBoolean() ? "web" : "app";
       b[r] = rnd.nextBoolean();
       if (rnd.nextInt(5) == 0) {
         bMissing.set(r);
@@ -73,7 +83,7 @@ class BatchRowPropertyTest {
     }
     return Table.of(DoubleColumn.of("d", d), DoubleColumn.of("p", p),
         LongColumn.of("n", n, nMissing), CategoricalColumn.of("c", c),
-        BooleanColumn.of("b", b, bMissing));
+        BooleanColumn.of("b", b, bMissing), CategoricalColumn.of("k", k));
   }
 
   private static void check(FittedPipeline p, Table scoring) {

@@ -24,7 +24,7 @@ class CategoricalExampleTest {
     FeatureHashingFitted hashed = FeatureHashingStep.of(64, "device", "country").fit(train);
     FeatureCrossFitted cross = FeatureCrossStep.of("device", "country").fit(train);
     TargetEncodingStep.FitResult te = TargetEncodingStep.of("device", "bought").withFolds(5, 42)
-        .fitTransform(train);
+        .fitOutOfFold(train);
 
     // web (1 row) is rare: kept [ios], then __other__, then __missing__
     assertEquals(List.of("ios"), oneHot.categories());

@@ -47,7 +47,7 @@ class TargetEncodingTest {
   @Test
   void leaveOneOutWhenFoldsEqualRows() {
     // k = 6 = rows: every fold holds one row, so each row is encoded from the 5 others (m = 1)
-    TargetEncodingStep.FitResult res = TargetEncodingStep.of("x", "y").withFolds(6, 3).fitTransform(training());
+    TargetEncodingStep.FitResult res = TargetEncodingStep.of("x", "y").withFolds(6, 3).fitOutOfFold(training());
     // rows 0,1,3 (a, y 1): prior of others = 2/5 = 0.4; a others n 2 sum 2 -> (2 + 0.4) / 3 = 0.8
     // rows 2,4 (b, y 0): prior of others = 3/5 = 0.6; b others n 1 sum 0 -> (0 + 0.6) / 2 = 0.3
     // row 5 (c, y 0): prior of others = 3/5 = 0.6; no other c -> the prior 0.6
@@ -160,8 +160,8 @@ class TargetEncodingTest {
     if (!hasLabel(t) || !hasLabel(u)) {
       return;
     }
-    double before = step.fitTransform(t).outOfFold().doubleColumn("x_target").get(row);
-    double after = step.fitTransform(u).outOfFold().doubleColumn("x_target").get(row);
+    double before = step.fitOutOfFold(t).outOfFold().doubleColumn("x_target").get(row);
+    double after = step.fitOutOfFold(u).outOfFold().doubleColumn("x_target").get(row);
     assertEquals(Double.doubleToLongBits(before), Double.doubleToLongBits(after),
         "row " + row + " label " + t.doubleColumn("y").get(row) + " -> " + changed);
   }
@@ -183,7 +183,7 @@ class TargetEncodingTest {
       return;
     }
     TargetEncodingStep step = TargetEncodingStep.of("x", "y").withSmoothing(m).withFolds(k, seed);
-    TargetEncodingStep.FitResult res = step.fitTransform(t);
+    TargetEncodingStep.FitResult res = step.fitOutOfFold(t);
     int[] fold = TargetEncodingStep.assignFolds(t.rows(), k, seed);
     CategoricalColumn x = t.categoricalColumn("x");
     DoubleColumn y = t.doubleColumn("y");
