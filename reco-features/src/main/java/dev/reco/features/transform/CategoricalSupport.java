@@ -7,24 +7,19 @@ import dev.reco.features.table.TableSchema;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reading of fitted-step parameters and checks shared by the categorical steps. */
+/**
+ * Checks shared by the categorical steps, and the parameter readers only they need (string
+ * lists, booleans, enums, numbers that may be NaN) on top of {@link Json}'s.
+ */
 final class CategoricalSupport {
   private CategoricalSupport() {}
 
   static JsonNode required(JsonNode params, String field) {
-    JsonNode n = params == null ? null : params.get(field);
-    if (n == null || n.isNull()) {
-      throw new IllegalArgumentException("params." + field + " is absent; expected a value");
-    }
-    return n;
+    return Json.field(params, field, "params.");
   }
 
   static String text(JsonNode params, String field) {
-    JsonNode n = required(params, field);
-    if (!n.isTextual()) {
-      throw new IllegalArgumentException("params." + field + " = " + n + "; expected a string");
-    }
-    return n.asText();
+    return Json.text(params, field, "params.");
   }
 
   static List<String> strings(JsonNode params, String field) {
@@ -70,11 +65,11 @@ final class CategoricalSupport {
   }
 
   static int integer(JsonNode params, String field) {
-    JsonNode n = required(params, field);
-    if (!n.canConvertToInt() || !n.isIntegralNumber()) {
-      throw new IllegalArgumentException("params." + field + " = " + n + "; expected an int");
+    long v = Json.integer(params, field, "params.");
+    if (v != (int) v) {
+      throw new IllegalArgumentException("field 'params." + field + "' = " + v + "; expected an int");
     }
-    return n.intValue();
+    return (int) v;
   }
 
   static boolean bool(JsonNode params, String field) {

@@ -111,7 +111,7 @@ class FeatureHashingTest {
     assertTrue(e.getMessage().contains("outputs"), e.getMessage());
     p.remove("key");
     e = assertThrows(IllegalArgumentException.class, () -> FeatureHashingFitted.read(f.inputs(), f.outputs(), p));
-    assertTrue(e.getMessage().contains("params.key is absent"), e.getMessage());
+    assertTrue(e.getMessage().contains("field 'params.key' is missing"), e.getMessage());
   }
 
   @Property(tries = 100, seed = "5")
