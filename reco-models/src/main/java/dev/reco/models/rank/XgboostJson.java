@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -18,7 +19,10 @@ import java.util.Objects;
 /**
  * Imports an XGBoost model saved as JSON ({@code booster.save_model("model.json")}, XGBoost 1.0
  * and later, including the 2.x and 3.x schemas) into a {@link TreeEnsemble} that scores every row
- * as XGBoost's CPU predictor does.
+ * as XGBoost's CPU predictor does. {@link #read(Path, FeatureSchema)} and
+ * {@link #read(InputStream, FeatureSchema)} also read the binary form of the same document,
+ * Universal Binary JSON ({@code save_model("model.ubj")}, and XGBoost 2.1+'s default for names
+ * not ending in {@code .json}), recognized by its first bytes.
  *
  * <h2>What is read</h2>
  * <ul>
@@ -105,9 +109,10 @@ public final class XgboostJson {
   private XgboostJson() {}
 
   /**
-   * Reads a model file written by XGBoost's {@code save_model("model.json")}.
+   * Reads a model file written by XGBoost's {@code save_model("model.json")}, or its binary form
+   * {@code save_model("model.ubj")} (UBJSON, recognized by its first bytes).
    *
-   * @param file the JSON model file
+   * @param file the JSON or UBJSON model file
    * @param schema the features rows will carry, in the order the model was trained on
    * @return the ensemble, with {@link TreeEnsemble#origin()} such as
    *     {@code "xgboost 1.7.4 binary:logistic"}
@@ -126,8 +131,8 @@ public final class XgboostJson {
   }
 
   /**
-   * Reads a model from a stream holding the JSON text of {@code save_model("model.json")}; the
-   * stream is read to its end and not closed.
+   * Reads a model from a stream holding the JSON text of {@code save_model("model.json")} or the
+   * UBJSON bytes of {@code save_model("model.ubj")}; the stream is not closed.
    *
    * @param in the JSON model
    * @param schema the features rows will carry, in the order the model was trained on
@@ -162,7 +167,16 @@ public final class XgboostJson {
     return convert(root, schema, source);
   }
 
-  private static JsonNode readTree(InputStream in, String source) throws IOException {
+  private static JsonNode readTree(InputStream raw, String source) throws IOException {
+    InputStream in = raw.markSupported() ? raw : new BufferedInputStream(raw);
+    in.mark(2);
+    int first = in.read();
+    int second = in.read();
+    in.reset();
+    if (first == '{' && second >= 0 && "iUIlL$#N".indexOf(second) >= 0) {
+      // '{' followed by a length marker: a UBJSON object (JSON text has '"', '}' or space there).
+      return Ubjson.read(in, source);
+    }
     try {
       return READER.readTree(in);
     } catch (JsonProcessingException e) {
@@ -175,7 +189,8 @@ public final class XgboostJson {
         : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
     return new IllegalArgumentException(
         source + " is not valid JSON" + where + ": " + e.getOriginalMessage()
-            + "; expected the JSON written by XGBoost's save_model(\"model.json\")", e);
+            + "; expected the JSON written by XGBoost's save_model(\"model.json\")"
+            + " (read a binary .ubj model with XgboostJson.read)", e);
   }
 
   private static TreeEnsemble convert(JsonNode root, FeatureSchema schema, String source) {
