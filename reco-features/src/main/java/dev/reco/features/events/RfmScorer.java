@@ -1,5 +1,10 @@
 package dev.reco.features.events;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.reco.features.table.LongColumn;
 import dev.reco.features.table.Table;
 import java.util.Arrays;
@@ -19,9 +24,16 @@ import java.util.Arrays;
  *   <li>recency: {@code 5 - above(x)} (more recent is better); a missing recency (no purchase
  *       before the as-of time) scores 1.
  * </ul>
- * Immutable and thread-safe.
+ * Saved and read back with {@link #toJson} and {@link #fromJson}. Immutable and thread-safe;
+ * equal when the cut points are equal.
  */
 public final class RfmScorer {
+  /** The value of the JSON form's {@code format} field. */
+  static final String FORMAT = "reco-rfm-scorer";
+  /** The JSON form's version. */
+  static final int VERSION = 1;
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   /** The quantile levels of the cut points. */
   private static final double[] LEVELS = {0.2, 0.4, 0.6, 0.8};
 
@@ -175,6 +187,94 @@ public final class RfmScorer {
     return features.with(LongColumn.of("rfm_r_score", rs))
         .with(LongColumn.of("rfm_f_score", fs))
         .with(LongColumn.of("rfm_m_score", ms));
+  }
+
+  /**
+   * Returns the cut points as JSON, to store beside a model so serving scores with the cut points
+   * training used: {@code {"format":"reco-rfm-scorer","version":1,"recency":[...],
+   * "frequency":[...],"monetary":[...]}}. Numbers are written so they read back bit for bit.
+   *
+   * @return the JSON text
+   */
+  public String toJson() {
+    ObjectNode root = JSON.createObjectNode();
+    root.put("format", FORMAT);
+    root.put("version", VERSION);
+    for (String name : new String[] {"recency", "frequency", "monetary"}) {
+      ArrayNode a = root.putArray(name);
+      for (double v : cutsOf(name)) {
+        a.add(v);
+      }
+    }
+    return root.toString();
+  }
+
+  /**
+   * Reads cut points written by {@link #toJson}.
+   *
+   * @param json the JSON text
+   * @return the scorer
+   * @throws IllegalArgumentException if the text is not such a document, has a newer version, or
+   *     holds invalid cut points, naming the field
+   */
+  public static RfmScorer fromJson(String json) {
+    JsonNode root;
+    try {
+      root = JSON.readTree(json);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("RFM scorer JSON is not valid JSON: "
+          + e.getOriginalMessage(), e);
+    }
+    if (root == null || !root.isObject() || !FORMAT.equals(root.path("format").asText(null))) {
+      throw new IllegalArgumentException("field 'format' = " + (root == null ? "null"
+          : root.path("format")) + "; expected \"" + FORMAT + "\"");
+    }
+    JsonNode version = root.path("version");
+    if (!version.isInt() || version.intValue() < 1) {
+      throw new IllegalArgumentException("field 'version' = " + version + "; expected 1");
+    }
+    if (version.intValue() > VERSION) {
+      throw new IllegalArgumentException("field 'version' = " + version.intValue()
+          + "; this reader supports up to " + VERSION);
+    }
+    return of(array(root, "recency"), array(root, "frequency"), array(root, "monetary"));
+  }
+
+  private static double[] array(JsonNode root, String name) {
+    JsonNode a = root.get(name);
+    if (a == null || !a.isArray()) {
+      throw new IllegalArgumentException("field '" + name + "' = " + a
+          + "; expected an array of " + LEVELS.length + " numbers");
+    }
+    double[] out = new double[a.size()];
+    for (int i = 0; i < out.length; i++) {
+      if (!a.get(i).isNumber()) {
+        throw new IllegalArgumentException("field '" + name + "[" + i + "]' = " + a.get(i)
+            + "; expected a number");
+      }
+      out[i] = a.get(i).doubleValue();
+    }
+    return out;
+  }
+
+  private double[] cutsOf(String name) {
+    return switch (name) {
+      case "recency" -> recency;
+      case "frequency" -> frequency;
+      default -> monetary;
+    };
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof RfmScorer other && Arrays.equals(recency, other.recency)
+        && Arrays.equals(frequency, other.frequency) && Arrays.equals(monetary, other.monetary);
+  }
+
+  @Override
+  public int hashCode() {
+    return Arrays.hashCode(recency) * 961 + Arrays.hashCode(frequency) * 31
+        + Arrays.hashCode(monetary);
   }
 
   @Override
