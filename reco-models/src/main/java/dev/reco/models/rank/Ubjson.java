@@ -23,6 +23,8 @@ final class Ubjson {
   private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
   /** Nesting deeper than this is refused (XGBoost models nest fewer than 10 levels). */
   private static final int MAX_DEPTH = 200;
+  /** {@link #containerType}'s answer for a container without a count. */
+  private static final int NOT_COUNTED = -2;
 
   private final InputStream in;
   private final String source;
@@ -98,15 +100,8 @@ final class Ubjson {
   private ArrayNode array(int depth) throws IOException {
     ArrayNode array = NODES.arrayNode();
     int m = marker();
-    int type = -1;
-    if (m == '$') {
-      type = next();
-      m = next();
-      if (m != '#') {
-        throw error("marker '" + describe(m) + "' after a container type; expected '#'");
-      }
-    }
-    if (m == '#') {
+    int type = containerType(m);
+    if (type != NOT_COUNTED) {
       long count = count();
       for (long i = 0; i < count; i++) {
         array.add(value(type >= 0 ? type : marker(), depth + 1));
@@ -123,15 +118,8 @@ final class Ubjson {
   private ObjectNode object(int depth) throws IOException {
     ObjectNode object = NODES.objectNode();
     int m = marker();
-    int type = -1;
-    if (m == '$') {
-      type = next();
-      m = next();
-      if (m != '#') {
-        throw error("marker '" + describe(m) + "' after a container type; expected '#'");
-      }
-    }
-    if (m == '#') {
+    int type = containerType(m);
+    if (type != NOT_COUNTED) {
       long count = count();
       for (long i = 0; i < count; i++) {
         String key = key(marker());
@@ -145,6 +133,27 @@ final class Ubjson {
       m = marker();
     }
     return object;
+  }
+
+  /**
+   * Reads the optimized-container header that may follow '[' or '{' (its first marker {@code m}
+   * already read): returns the element type after {@code $type#}, -1 after a bare {@code #}, or
+   * {@link #NOT_COUNTED} when {@code m} starts the first element of a plain container; in the
+   * first two cases the next bytes are the count.
+   */
+  private int containerType(int m) throws IOException {
+    if (m == '#') {
+      return -1;
+    }
+    if (m != '$') {
+      return NOT_COUNTED;
+    }
+    int type = next();
+    int hash = next();
+    if (hash != '#') {
+      throw error("marker '" + describe(hash) + "' after a container type; expected '#'");
+    }
+    return type;
   }
 
   /** A key: a length (with its integer marker) and UTF-8 bytes, without an 'S'. */
