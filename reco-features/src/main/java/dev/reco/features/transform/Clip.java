@@ -18,7 +18,7 @@ import java.util.List;
  * @param lower the lower bound, or negative infinity
  * @param upper the upper bound, or positive infinity
  */
-public record Clip(String input, String output, double lower, double upper) implements FeatureStep {
+public record Clip(String input, String output, double lower, double upper) implements SingleInputStep {
   /** The type name in JSON. */
   public static final String TYPE = "clip";
 
@@ -60,11 +60,6 @@ public record Clip(String input, String output, double lower, double upper) impl
   @Override
   public String type() {
     return TYPE;
-  }
-
-  @Override
-  public List<String> inputs() {
-    return List.of(input);
   }
 
   @Override

@@ -20,7 +20,7 @@ import java.util.List;
  * @param output the column to write
  * @param bins the number of bins, at least 1
  */
-public record EqualWidthBin(String input, String output, int bins) implements FeatureStep {
+public record EqualWidthBin(String input, String output, int bins) implements SingleInputStep {
   /** The type name in JSON. */
   public static final String TYPE = "equal_width_bin";
 
@@ -63,11 +63,6 @@ public record EqualWidthBin(String input, String output, int bins) implements Fe
   @Override
   public String type() {
     return TYPE;
-  }
-
-  @Override
-  public List<String> inputs() {
-    return List.of(input);
   }
 
   @Override

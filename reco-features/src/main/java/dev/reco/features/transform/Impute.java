@@ -48,7 +48,7 @@ import java.util.Objects;
  * @param indicator the name of the missing-indicator column, or null for none
  */
 public record Impute(String input, String output, Strategy strategy, double constantNumber,
-    String constantCategory, String indicator) implements FeatureStep {
+    String constantCategory, String indicator) implements SingleInputStep {
   /** The type name in JSON. */
   public static final String TYPE = "impute";
 
@@ -167,11 +167,6 @@ public record Impute(String input, String output, Strategy strategy, double cons
   @Override
   public String type() {
     return TYPE;
-  }
-
-  @Override
-  public List<String> inputs() {
-    return List.of(input);
   }
 
   @Override

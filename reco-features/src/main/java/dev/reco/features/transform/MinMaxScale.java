@@ -20,7 +20,7 @@ import java.util.List;
  * @param input the column to read
  * @param output the column to write
  */
-public record MinMaxScale(String input, String output) implements FeatureStep {
+public record MinMaxScale(String input, String output) implements SingleInputStep {
   /** The type name in JSON. */
   public static final String TYPE = "min_max_scale";
 
@@ -55,11 +55,6 @@ public record MinMaxScale(String input, String output) implements FeatureStep {
   @Override
   public String type() {
     return TYPE;
-  }
-
-  @Override
-  public List<String> inputs() {
-    return List.of(input);
   }
 
   @Override

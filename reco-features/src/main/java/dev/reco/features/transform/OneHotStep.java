@@ -3,7 +3,6 @@ package dev.reco.features.transform;
 import dev.reco.features.table.CategoricalColumn;
 import dev.reco.features.table.ColumnType;
 import dev.reco.features.table.Table;
-import java.util.List;
 import java.util.Objects;
 
 /**
@@ -29,7 +28,7 @@ import java.util.Objects;
  * @param missingIndicator whether to add the {@code <input>=__missing__} column
  */
 public record OneHotStep(String input, UnseenCategoryPolicy unseen, CategoryOrder order,
-    int minFrequency, int maxCategories, boolean missingIndicator) implements FeatureStep {
+    int minFrequency, int maxCategories, boolean missingIndicator) implements SingleInputStep {
   /** The JSON type name. */
   public static final String TYPE = "one_hot";
 
@@ -85,11 +84,6 @@ public record OneHotStep(String input, UnseenCategoryPolicy unseen, CategoryOrde
   @Override
   public String type() {
     return TYPE;
-  }
-
-  @Override
-  public List<String> inputs() {
-    return List.of(input);
   }
 
   /**

@@ -3,7 +3,6 @@ package dev.reco.features.transform;
 import dev.reco.features.table.CategoricalColumn;
 import dev.reco.features.table.ColumnType;
 import dev.reco.features.table.Table;
-import java.util.List;
 import java.util.Objects;
 
 /**
@@ -28,7 +27,7 @@ import java.util.Objects;
  */
 public record OrdinalStep(String input, String output, CategoryOrder order,
     UnseenCategoryPolicy unseen, double unseenValue, int minFrequency, int maxCategories)
-    implements FeatureStep {
+    implements SingleInputStep {
   /** The JSON type name. */
   public static final String TYPE = "ordinal";
 
@@ -85,11 +84,6 @@ public record OrdinalStep(String input, String output, CategoryOrder order,
   @Override
   public String type() {
     return TYPE;
-  }
-
-  @Override
-  public List<String> inputs() {
-    return List.of(input);
   }
 
   /**

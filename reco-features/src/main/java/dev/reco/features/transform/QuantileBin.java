@@ -21,7 +21,7 @@ import java.util.List;
  * @param output the column to write
  * @param bins the (largest) number of bins, at least 1
  */
-public record QuantileBin(String input, String output, int bins) implements FeatureStep {
+public record QuantileBin(String input, String output, int bins) implements SingleInputStep {
   /** The type name in JSON. */
   public static final String TYPE = "quantile_bin";
 
@@ -64,11 +64,6 @@ public record QuantileBin(String input, String output, int bins) implements Feat
   @Override
   public String type() {
     return TYPE;
-  }
-
-  @Override
-  public List<String> inputs() {
-    return List.of(input);
   }
 
   @Override

@@ -20,7 +20,7 @@ import java.util.List;
  * @param input the column to read
  * @param output the column to write
  */
-public record StandardScale(String input, String output) implements FeatureStep {
+public record StandardScale(String input, String output) implements SingleInputStep {
   /** The type name in JSON. */
   public static final String TYPE = "standard_scale";
 
@@ -55,11 +55,6 @@ public record StandardScale(String input, String output) implements FeatureStep 
   @Override
   public String type() {
     return TYPE;
-  }
-
-  @Override
-  public List<String> inputs() {
-    return List.of(input);
   }
 
   @Override

@@ -33,7 +33,7 @@ import java.util.SplittableRandom;
  * @param seed the seed of the fold assignment
  */
 public record TargetEncodingStep(String input, String label, String output, double smoothing,
-    int folds, long seed) implements FitTransformStep {
+    int folds, long seed) implements FitTransformStep, SingleInputStep {
   /** The JSON type name. */
   public static final String TYPE = "target_encoding";
 
@@ -96,10 +96,6 @@ public record TargetEncodingStep(String input, String label, String output, doub
   }
 
   /** Returns the input column; the label is read at fit time only. */
-  @Override
-  public List<String> inputs() {
-    return List.of(input);
-  }
 
   /**
    * Fits the encoder on all training rows (for new data).

@@ -20,7 +20,7 @@ import java.util.List;
  * @param upperQuantile the upper quantile in [lowerQuantile, 1], e.g. 0.99
  */
 public record Winsorize(String input, String output, double lowerQuantile, double upperQuantile)
-    implements FeatureStep {
+    implements SingleInputStep {
   /** The type name in JSON. */
   public static final String TYPE = "winsorize";
 
@@ -65,11 +65,6 @@ public record Winsorize(String input, String output, double lowerQuantile, doubl
   @Override
   public String type() {
     return TYPE;
-  }
-
-  @Override
-  public List<String> inputs() {
-    return List.of(input);
   }
 
   @Override
