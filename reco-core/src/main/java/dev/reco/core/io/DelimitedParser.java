@@ -46,8 +46,7 @@ final class DelimitedParser {
   private final DelimitedFormat format;
   private final LoadOptions options;
   private final long sizeHintBytes;
-  private final char delimiter;
-  private final boolean quoted;
+  private final FieldSplitter splitter;
   private final boolean strict;
   private final TimestampFormat.Kind timeKind;
   private final DateTimeFormatter timeFormatter;
@@ -92,8 +91,7 @@ final class DelimitedParser {
     this.format = format;
     this.options = options;
     this.sizeHintBytes = sizeHintBytes;
-    this.delimiter = format.delimiter();
-    this.quoted = format.quoted();
+    this.splitter = new FieldSplitter(format.delimiter(), format.quoted());
     this.strict = options.errorMode() == ErrorMode.STRICT;
     this.buf = new char[Math.max(2, bufferChars)];
     columns[USER] = format.user();
@@ -272,31 +270,16 @@ final class DelimitedParser {
 
   /** Splits the header line into names, honouring quotes when on. */
   private List<String> splitHeader() {
-    List<String> names = new ArrayList<>();
-    int i = lineStart;
-    while (true) {
-      if (quoted && i < lineEnd && buf[i] == '"') {
-        int close = closingQuote(i);
-        if (close < 0 || (close + 1 < lineEnd && buf[close + 1] != delimiter)) {
-          throw new DataLoadException(source, lineNumber, null, lineText(),
-              "header has a malformed quoted field at character " + (i - lineStart + 1)
-                  + "; expected \"...\" followed by the delimiter or the end of the line");
-        }
-        scratch.setUnquoted(buf, i + 1, close);
-        names.add(scratch.toString());
-        i = close + 1;
-      } else {
-        int s = i;
-        while (i < lineEnd && buf[i] != delimiter) {
-          i++;
-        }
-        names.add(new String(buf, s, i - s));
-      }
-      if (i >= lineEnd) {
-        return names;
-      }
-      i++;
+    int n = splitter.split(buf, lineStart, lineEnd, Integer.MAX_VALUE);
+    if (n < 0) {
+      throw new DataLoadException(source, lineNumber, null, lineText(),
+          "header has a malformed quoted field: " + splitter.problem());
     }
+    List<String> names = new ArrayList<>(n);
+    for (int k = 0; k < n; k++) {
+      names.add(splitter.text(buf, k));
+    }
+    return names;
   }
 
   /** Maps each role to a field index, against the header when there is one. */
@@ -388,47 +371,19 @@ final class DelimitedParser {
 
   /** Records the boundaries of fields 0 .. fieldsNeeded-1 of the current line. */
   private SkipReason splitFields() {
-    final char[] b = buf;
-    final char d = delimiter;
-    final int end = lineEnd;
     final int need = fieldsNeeded;
-    int f = 0;
-    int i = lineStart;
-    while (true) {
-      if (quoted && i < end && b[i] == '"') {
-        int close = closingQuote(i);
-        if (close < 0) {
-          problem = "quoted field at character " + (i - lineStart + 1)
-              + " is not closed on this line; expected a closing '\"'";
-          return SkipReason.MALFORMED_QUOTES;
-        }
-        fieldStart[f] = i + 1; // f < need: the loop returns as soon as f == need
-        fieldEnd[f] = close;
-        fieldQuoted[f] = hasDoubledQuote(i + 1, close);
-        f++;
-        i = close + 1;
-        if (i < end && b[i] != d) {
-          problem = "'" + b[i] + "' after the closing quote at character " + (close - lineStart + 1)
-              + "; expected the delimiter or the end of the line";
-          return SkipReason.MALFORMED_QUOTES;
-        }
-      } else {
-        int s = i;
-        while (i < end && b[i] != d) {
-          i++;
-        }
-        fieldStart[f] = s;
-        fieldEnd[f] = i;
-        fieldQuoted[f] = false;
-        f++;
+    int f = splitter.split(buf, lineStart, lineEnd, need);
+    if (f < 0) {
+      problem = splitter.problem();
+      return SkipReason.MALFORMED_QUOTES;
+    }
+    if (f == need) {
+      for (int k = 0; k < need; k++) {
+        fieldStart[k] = splitter.start(k);
+        fieldEnd[k] = splitter.end(k);
+        fieldQuoted[k] = splitter.hasEscapedQuotes(k);
       }
-      if (f == need) {
-        return null;
-      }
-      if (i >= end) {
-        break;
-      }
-      i++;
+      return null;
     }
     int lastRole = 0;
     for (int r = 0; r < fieldOf.length; r++) {
@@ -439,33 +394,6 @@ final class DelimitedParser {
     problem = "found " + f + (f == 1 ? " column" : " columns") + "; expected at least " + need
         + " for " + labels[lastRole];
     return SkipReason.MISSING_COLUMNS;
-  }
-
-  /** Index of the quote closing the field opened at {@code open}, or -1 if none on this line. */
-  private int closingQuote(int open) {
-    int j = open + 1;
-    while (true) {
-      while (j < lineEnd && buf[j] != '"') {
-        j++;
-      }
-      if (j >= lineEnd) {
-        return -1;
-      }
-      if (j + 1 < lineEnd && buf[j + 1] == '"') {
-        j += 2; // doubled quote inside the field
-        continue;
-      }
-      return j;
-    }
-  }
-
-  private boolean hasDoubledQuote(int from, int to) {
-    for (int k = from; k < to; k++) {
-      if (buf[k] == '"') {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** Points {@code view} at the field of {@code role}; false if the field is empty. */

@@ -1,23 +1,21 @@
 package dev.reco.features.table;
 
+import dev.reco.core.io.FieldSplitter;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Splits one line of delimited text into field texts, honouring RFC 4180 quotes when asked
- * ({@code "a,b"} is one field, {@code ""} inside quotes is one quote; a quoted field cannot span
- * lines). Reuses its field list; not thread-safe.
+ * Splits one line of delimited text into field texts with reco-core's {@link FieldSplitter}, so
+ * tables read CSV/TSV exactly as the interaction loader does. Reuses its buffers and field list;
+ * not thread-safe.
  */
 final class LineSplitter {
-  private final char delimiter;
-  private final boolean quoted;
+  private final FieldSplitter splitter;
   private final List<String> fields = new ArrayList<>();
-  private final StringBuilder sb = new StringBuilder();
-  private String problem;
+  private char[] chars = new char[256];
 
   LineSplitter(char delimiter, boolean quoted) {
-    this.delimiter = delimiter;
-    this.quoted = quoted;
+    this.splitter = new FieldSplitter(delimiter, quoted);
   }
 
   /**
@@ -26,56 +24,24 @@ final class LineSplitter {
    * {@link #problem()} saying why.
    */
   List<String> split(String line, int limit) {
-    fields.clear();
-    int i = 0;
-    int end = line.length();
-    while (true) {
-      if (quoted && i < end && line.charAt(i) == '"') {
-        sb.setLength(0);
-        int j = i + 1;
-        boolean closed = false;
-        while (j < end) {
-          char c = line.charAt(j);
-          if (c == '"') {
-            if (j + 1 < end && line.charAt(j + 1) == '"') {
-              sb.append('"');
-              j += 2;
-              continue;
-            }
-            closed = true;
-            break;
-          }
-          sb.append(c);
-          j++;
-        }
-        if (!closed) {
-          problem = "quoted field at character " + (i + 1)
-              + " is not closed on this line; expected a closing '\"'";
-          return null;
-        }
-        fields.add(sb.toString());
-        i = j + 1;
-        if (i < end && line.charAt(i) != delimiter) {
-          problem = "'" + line.charAt(i) + "' after the closing quote at character " + (j + 1)
-              + "; expected the delimiter or the end of the line";
-          return null;
-        }
-      } else {
-        int s = i;
-        while (i < end && line.charAt(i) != delimiter) {
-          i++;
-        }
-        fields.add(line.substring(s, i));
-      }
-      if (i >= end || fields.size() == limit) {
-        return fields;
-      }
-      i++; // skip the delimiter
+    int n = line.length();
+    if (chars.length < n) {
+      chars = new char[Math.max(n, 2 * chars.length)];
     }
+    line.getChars(0, n, chars, 0);
+    fields.clear();
+    int count = splitter.split(chars, 0, n, limit);
+    if (count < 0) {
+      return null;
+    }
+    for (int k = 0; k < count; k++) {
+      fields.add(splitter.text(chars, k));
+    }
+    return fields;
   }
 
   /** Why the last {@link #split} returned null. */
   String problem() {
-    return problem;
+    return splitter.problem();
   }
 }
