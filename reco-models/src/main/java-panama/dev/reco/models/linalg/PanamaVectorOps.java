@@ -1,6 +1,9 @@
 package dev.reco.models.linalg;
 
+import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -28,6 +31,13 @@ import jdk.incubator.vector.VectorSpecies;
 final class PanamaVectorOps implements VectorOps {
   private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
   private static final int LANES = SPECIES.length();
+  /**
+   * Byte vectors with as many lanes as {@link #SPECIES}, which {@code B2F} widens into one float
+   * vector; null with 4 float lanes (there is no 32-bit vector shape), where {@link #scoreCodes}
+   * runs the scalar loop.
+   */
+  private static final VectorSpecies<Byte> CODES =
+      LANES >= 8 ? ByteVector.SPECIES_64.withShape(VectorShape.forBitSize(LANES * 8)) : null;
   /** Rows per pass in matVec and scoreRows. */
   private static final int BLOCK = 4;
 
@@ -107,6 +117,13 @@ final class PanamaVectorOps implements VectorOps {
     scalar.addGram(a, 1, BLOCK + 2, n, gram);
     ops.addGram(a, 1, BLOCK + 2, n, gram2);
     same &= java.util.Arrays.equals(gram, gram2);
+    byte[] codes = new byte[n * n];
+    for (int i = 0; i < codes.length; i++) {
+      codes[i] = (byte) ((i * 13 % 255) - 127);
+    }
+    scalar.scoreCodes(codes, 1, n - 1, n, x, 0, expected, 0);
+    ops.scoreCodes(codes, 1, n - 1, n, x, 0, actual, 0);
+    same &= java.util.Arrays.equals(expected, actual);
     if (!same) {
       throw new UnsupportedOperationException(ops.name
           + " disagrees with the scalar kernels on exact integer inputs on this JVM");
@@ -187,7 +204,67 @@ final class PanamaVectorOps implements VectorOps {
     ScalarVectorOps.mirrorUpperTriangle(a, n);
   }
 
+  @Override
+  public void scoreCodes(byte[] codes, int firstRow, int rows, int n, float[] x, int xOff,
+      float[] out, int outOff) {
+    Ranges.checkScoreCodes(codes, firstRow, rows, n, x, xOff, out, outOff);
+    int r = 0;
+    if (CODES != null) {
+      for (; r + BLOCK <= rows; r += BLOCK) {
+        codes4(codes, (firstRow + r) * n, n, x, xOff, out, outOff + r, fma);
+      }
+    }
+    for (; r < rows; r++) {
+      out[outOff + r] = ScalarVectorOps.dotCodes(codes, (firstRow + r) * n, x, xOff, n);
+    }
+  }
+
   // ---- kernels (arguments already checked) ----
+
+  /**
+   * Four rows of codes at once: each chunk of {@code LANES} codes is widened to floats
+   * ({@code B2F}) and multiplied into one accumulator per row; the lanes are summed with
+   * {@code reduceLanes}, whose order is left open, which {@link VectorOps#scoreCodes} allows.
+   */
+  private static void codes4(byte[] c, int off, int n, float[] x, int xOff, float[] out,
+      int outOff, boolean fma) {
+    int o0 = off;
+    int o1 = o0 + n;
+    int o2 = o1 + n;
+    int o3 = o2 + n;
+    FloatVector s0 = FloatVector.zero(SPECIES);
+    FloatVector s1 = s0;
+    FloatVector s2 = s0;
+    FloatVector s3 = s0;
+    int i = 0;
+    for (int bound = n - LANES; i <= bound; i += LANES) {
+      FloatVector xv = FloatVector.fromArray(SPECIES, x, xOff + i);
+      s0 = madd(widen(c, o0 + i), xv, s0, fma);
+      s1 = madd(widen(c, o1 + i), xv, s1, fma);
+      s2 = madd(widen(c, o2 + i), xv, s2, fma);
+      s3 = madd(widen(c, o3 + i), xv, s3, fma);
+    }
+    float t0 = s0.reduceLanes(VectorOperators.ADD);
+    float t1 = s1.reduceLanes(VectorOperators.ADD);
+    float t2 = s2.reduceLanes(VectorOperators.ADD);
+    float t3 = s3.reduceLanes(VectorOperators.ADD);
+    for (; i < n; i++) {
+      float xi = x[xOff + i];
+      t0 += xi * c[o0 + i];
+      t1 += xi * c[o1 + i];
+      t2 += xi * c[o2 + i];
+      t3 += xi * c[o3 + i];
+    }
+    out[outOff] = t0;
+    out[outOff + 1] = t1;
+    out[outOff + 2] = t2;
+    out[outOff + 3] = t3;
+  }
+
+  private static FloatVector widen(byte[] c, int off) {
+    return (FloatVector) ByteVector.fromArray(CODES, c, off)
+        .convertShape(VectorOperators.B2F, SPECIES, 0);
+  }
 
   /**
    * Adds four rows per pass to the upper triangle of {@code a}, row {@code i} from the vector

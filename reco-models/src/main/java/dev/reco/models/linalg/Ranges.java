@@ -24,11 +24,36 @@ final class Ranges {
    * @throws IndexOutOfBoundsException if it does not
    */
   static void checkRange(String name, float[] array, long off, long len) {
-    if (off < 0 || len < 0 || off + len > array.length) {
+    checkRange(name, array.length, off, len);
+  }
+
+  /**
+   * Checks that {@code [off, off + len)} lies inside {@code array}.
+   *
+   * @throws IndexOutOfBoundsException if it does not
+   */
+  static void checkRange(String name, byte[] array, long off, long len) {
+    checkRange(name, array.length, off, len);
+  }
+
+  private static void checkRange(String name, int length, long off, long len) {
+    if (off < 0 || len < 0 || off + len > length) {
       throw new IndexOutOfBoundsException(name + " range [" + off + ", " + (off + len)
-          + ") out of bounds for length " + array.length + "; expected 0 <= start <= end <= "
-          + array.length);
+          + ") out of bounds for length " + length + "; expected 0 <= start <= end <= " + length);
     }
+  }
+
+  /**
+   * Checks the arguments of {@link VectorOps#scoreCodes}.
+   */
+  static void checkScoreCodes(byte[] codes, int firstRow, int rows, int n, float[] x, int xOff,
+      float[] out, int outOff) {
+    checkNonNegative("rows", rows);
+    checkNonNegative("n", n);
+    checkRange("codes", codes, (long) firstRow * n, (long) rows * n);
+    checkRange("x", x, xOff, n);
+    checkRange("out", out, outOff, rows);
+    checkDisjoint("out", out, outOff, rows, "x", x, xOff, n);
   }
 
   /**

@@ -109,6 +109,34 @@ final class ScalarVectorOps implements VectorOps {
   }
 
   @Override
+  public void scoreCodes(byte[] codes, int firstRow, int rows, int n, float[] x, int xOff,
+      float[] out, int outOff) {
+    Ranges.checkScoreCodes(codes, firstRow, rows, n, x, xOff, out, outOff);
+    for (int r = 0; r < rows; r++) {
+      out[outOff + r] = dotCodes(codes, (firstRow + r) * n, x, xOff, n);
+    }
+  }
+
+  /** One row of {@link #scoreCodes}, four accumulators like {@link #dot}; for the SIMD tail too. */
+  static float dotCodes(byte[] c, int cOff, float[] x, int xOff, int n) {
+    float s0 = 0;
+    float s1 = 0;
+    float s2 = 0;
+    float s3 = 0;
+    int i = 0;
+    for (; i + 3 < n; i += 4) {
+      s0 += x[xOff + i] * c[cOff + i];
+      s1 += x[xOff + i + 1] * c[cOff + i + 1];
+      s2 += x[xOff + i + 2] * c[cOff + i + 2];
+      s3 += x[xOff + i + 3] * c[cOff + i + 3];
+    }
+    for (; i < n; i++) {
+      s0 += x[xOff + i] * c[cOff + i];
+    }
+    return (s0 + s1) + (s2 + s3);
+  }
+
+  @Override
   public void addGram(float[] matrix, int firstRow, int rows, int n, float[] a) {
     checkGram(matrix, firstRow, rows, n, a);
     int r = 0;

@@ -24,6 +24,9 @@ package dev.reco.models.linalg;
  *
  * <p>{@link #addGram} is the one kernel beyond dot, axpy, matrix-vector product, rank-one update
  * and row scoring: ALS builds a Gram matrix over all users or items every half-iteration.
+ * {@link #scoreCodes} scores rows of 8-bit codes: serving reads a quarter of the bytes of the
+ * float factors for a first, approximate pass over the catalog; its result carries an error bound
+ * rather than a fixed summation order.
  *
  * <p>Every kernel checks its arguments before it writes anything: a negative length throws
  * {@link IllegalArgumentException}, a range outside its array throws
@@ -162,4 +165,30 @@ public interface VectorOps {
    * @throws IndexOutOfBoundsException if a range lies outside its array
    */
   void addGram(float[] matrix, int firstRow, int rows, int n, float[] a);
+
+  /**
+   * Scores {@code rows} consecutive rows of signed 8-bit codes, {@code n} per row, starting at row
+   * {@code firstRow} of {@code codes}, against {@code x}: {@code out[outOff + r]} is the float sum
+   * over {@code j < n} of {@code x[xOff + j] * codes[(firstRow + r) * n + j]}.
+   *
+   * <p>Unlike the other kernels the summation order is left to the implementation (and may differ
+   * between runs of the same implementation), because callers use the result as an approximation
+   * with a bound: for finite inputs and no overflow, every output is within
+   * {@code gamma(n) * sum_j |x_j| |c_j|} of the exact sum, {@code gamma(n) = n u / (1 - n u)},
+   * {@code u = 2^-24}, the standard bound for any order of float additions, fused or not.
+   *
+   * @param codes row-major codes with rows of length {@code n}
+   * @param firstRow first row to score
+   * @param rows number of rows
+   * @param n row length
+   * @param x the query vector's array
+   * @param xOff its offset
+   * @param out output scores
+   * @param outOff offset of the first score
+   * @throws IllegalArgumentException if {@code rows < 0} or {@code n < 0}, or if the output
+   *     range overlaps {@code x} in the same array
+   * @throws IndexOutOfBoundsException if a range lies outside its array
+   */
+  void scoreCodes(byte[] codes, int firstRow, int rows, int n, float[] x, int xOff, float[] out,
+      int outOff);
 }

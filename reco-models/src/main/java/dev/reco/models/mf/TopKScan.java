@@ -65,17 +65,26 @@ final class TopKScan {
    */
   void offer(float[] scores, int len, int firstItem) {
     for (int r = 0; r < len; r++) {
-      float s = scores[r];
-      // full: only a strictly higher score ranks before the worst kept (it has a lower index);
-      // not full: everything but NaN is a candidate
-      if (full ? s > threshold : s == s) {
-        int item = firstItem + r;
-        if (eligibility.test(item)) {
-          top.offer(item, s);
-          if (top.isFull()) {
-            full = true;
-            threshold = top.threshold();
-          }
+      offer(firstItem + r, scores[r]);
+    }
+  }
+
+  /**
+   * Offers one item; items must come in increasing order, also across calls of
+   * {@link #offer(float[], int, int)}.
+   *
+   * @param item the item index
+   * @param s its score
+   */
+  void offer(int item, float s) {
+    // full: only a strictly higher score ranks before the worst kept (it has a lower index);
+    // not full: everything but NaN is a candidate
+    if (full ? s > threshold : s == s) {
+      if (eligibility.test(item)) {
+        top.offer(item, s);
+        if (top.isFull()) {
+          full = true;
+          threshold = top.threshold();
         }
       }
     }

@@ -186,6 +186,87 @@ abstract class VectorOpsContract {
     assertArrayEquals(expected, out);
   }
 
+  @Test
+  void scoreCodesScoresRowsOfBytes() {
+    // code rows [[1, -2], [127, -127], [0, 3]], rows 1..2 against x = [0.5, 2]:
+    // [127*0.5 - 127*2, 0*0.5 + 3*2] = [-190.5, 6]
+    byte[] c = {1, -2, 127, -127, 0, 3};
+    float[] x = {9, 0.5f, 2};
+    float[] out = {-1, -1, -1};
+    ops().scoreCodes(c, 1, 2, 2, x, 1, out, 1);
+    assertArrayEquals(new float[] {-1, -190.5f, 6}, out);
+  }
+
+  @Property(tries = 100, seed = "61007")
+  void scoreCodesIsExactOnSmallIntegers(@ForAll @IntRange(max = 300) int n, @ForAll long seed) {
+    SplittableRandom random = new SplittableRandom(seed);
+    int firstRow = random.nextInt(41);
+    int rows = random.nextInt(41);
+    int xOff = random.nextInt(20);
+    int outOff = random.nextInt(20);
+    byte[] c = new byte[(firstRow + rows) * n + random.nextInt(3)];
+    for (int i = 0; i < c.length; i++) {
+      c[i] = (byte) (random.nextInt(255) - 127);
+    }
+    float[] x = integers(random, xOff + n);
+    float[] out = integers(random, outOff + rows + 1);
+    float[] expected = out.clone();
+    for (int r = 0; r < rows; r++) {
+      long s = 0;
+      for (int j = 0; j < n; j++) {
+        s += (long) c[(firstRow + r) * n + j] * (long) x[xOff + j];
+      }
+      expected[outOff + r] = s;
+    }
+    ops().scoreCodes(c, firstRow, rows, n, x, xOff, out, outOff);
+    assertArrayEquals(expected, out);
+  }
+
+  @Property(tries = 100, seed = "61008")
+  void scoreCodesIsWithinTheStatedBoundOfTheExactSum(@ForAll @IntRange(min = 1, max = 300) int n,
+      @ForAll long seed) {
+    SplittableRandom random = new SplittableRandom(seed);
+    int rows = 1 + random.nextInt(12);
+    byte[] c = new byte[rows * n];
+    for (int i = 0; i < c.length; i++) {
+      c[i] = (byte) (random.nextInt(255) - 127);
+    }
+    float[] x = new float[n];
+    for (int j = 0; j < n; j++) {
+      x[j] = (float) (random.nextGaussian() * Math.exp(4 * random.nextGaussian()));
+    }
+    float[] out = new float[rows];
+    ops().scoreCodes(c, 0, rows, n, x, 0, out, 0);
+    double u = Math.scalb(1.0, -24);
+    double gamma = n * u / (1 - n * u);
+    for (int r = 0; r < rows; r++) {
+      double exact = 0;
+      double abs = 0;
+      for (int j = 0; j < n; j++) {
+        exact += (double) x[j] * c[r * n + j];
+        abs += Math.abs((double) x[j] * c[r * n + j]);
+      }
+      assertTrue(Math.abs(out[r] - exact) <= gamma * abs,
+          "row " + r + ": " + out[r] + " vs " + exact + ", bound " + gamma * abs);
+    }
+  }
+
+  @Test
+  void scoreCodesChecksItsArguments() {
+    byte[] c = new byte[8];
+    float[] x = new float[4];
+    IndexOutOfBoundsException e = assertThrows(IndexOutOfBoundsException.class,
+        () -> ops().scoreCodes(c, 3, 2, 2, x, 0, new float[2], 0));
+    assertTrue(e.getMessage().contains("codes range [6, 10) out of bounds for length 8"),
+        e.getMessage());
+    IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
+        () -> ops().scoreCodes(c, 0, -1, 2, x, 0, new float[2], 0));
+    assertTrue(bad.getMessage().contains("rows = -1"), bad.getMessage());
+    bad = assertThrows(IllegalArgumentException.class,
+        () -> ops().scoreCodes(c, 0, 2, 2, x, 0, x, 1));
+    assertTrue(bad.getMessage().contains("overlaps x range"), bad.getMessage());
+  }
+
   @Property(tries = 60, seed = "61010")
   void addGramIsExactOnSmallIntegers(@ForAll @IntRange(max = 150) int n, @ForAll long seed) {
     SplittableRandom random = new SplittableRandom(seed);
