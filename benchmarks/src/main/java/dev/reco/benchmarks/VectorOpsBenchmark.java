@@ -117,6 +117,13 @@ public class VectorOpsBenchmark {
     return y;
   }
 
+  /** The same product by columns, {@code symmetricMatVec}: no horizontal sum per output. */
+  @Benchmark
+  public float[] symmetricMatVec() {
+    ops.symmetricMatVec(matrix, a, 0, y, 0, n);
+    return y;
+  }
+
   /** A += alpha x x^T on an n x n matrix. */
   @Benchmark
   public float[] rankOneUpdate() {

@@ -99,6 +99,21 @@ final class PanamaVectorOps implements VectorOps {
     scalar.matVec(a, x, 1, expected, 0, n);
     ops.matVec(a, x, 1, actual, 0, n);
     boolean same = java.util.Arrays.equals(expected, actual);
+    // 13 L + 3: one pass of eight chunks, one of four, one single chunk and three outputs
+    int ns = 13 * LANES + 3;
+    float[] s = new float[ns * ns];
+    for (int i = 0; i < s.length; i++) {
+      s[i] = (i * 3 % 13) - 6;
+    }
+    float[] xs = new float[ns + 1];
+    for (int i = 0; i < xs.length; i++) {
+      xs[i] = (i * 5 % 9) - 4;
+    }
+    float[] ys = new float[ns];
+    float[] ys2 = new float[ns];
+    scalar.symmetricMatVec(s, xs, 1, ys, 0, ns);
+    ops.symmetricMatVec(s, xs, 1, ys2, 0, ns);
+    same &= java.util.Arrays.equals(ys, ys2);
     scalar.scoreRows(a, 1, n - 1, n, x, 0, expected, 0);
     ops.scoreRows(a, 1, n - 1, n, x, 0, actual, 0);
     same &= java.util.Arrays.equals(expected, actual);
@@ -156,14 +171,14 @@ final class PanamaVectorOps implements VectorOps {
 
   @Override
   public void matVec(float[] a, float[] x, int xOff, float[] y, int yOff, int n) {
-    Ranges.checkNonNegative("n", n);
-    long size = (long) n * n;
-    Ranges.checkRange("a", a, 0, size);
-    Ranges.checkRange("x", x, xOff, n);
-    Ranges.checkRange("y", y, yOff, n);
-    Ranges.checkDisjoint("y", y, yOff, n, "x", x, xOff, n);
-    Ranges.checkDisjoint("y", y, yOff, n, "a", a, 0, size);
+    Ranges.checkMatVec(a, x, xOff, y, yOff, n);
     scoreRows(a, 0, n, n, x, xOff, y, yOff, fma);
+  }
+
+  @Override
+  public void symmetricMatVec(float[] a, float[] x, int xOff, float[] y, int yOff, int n) {
+    Ranges.checkMatVec(a, x, xOff, y, yOff, n);
+    symmetricMatVec(a, x, xOff, y, yOff, n, fma);
   }
 
   @Override
@@ -399,6 +414,83 @@ final class PanamaVectorOps implements VectorOps {
     out[outOff + 1] = t1;
     out[outOff + 2] = t2;
     out[outOff + 3] = t3;
+  }
+
+  /**
+   * Eight vector chunks of outputs per pass over the rows while they fit (eight independent
+   * multiply-add chains hide the latency), then four, then one; then the last {@code n mod L}
+   * outputs one by one. Every output is one chain in increasing {@code j}.
+   */
+  private static void symmetricMatVec(float[] a, float[] x, int xOff, float[] y, int yOff, int n,
+      boolean fma) {
+    int i0 = 0;
+    for (; i0 + 8 * LANES <= n; i0 += 8 * LANES) {
+      columns8(a, x, xOff, y, yOff + i0, n, i0, fma);
+    }
+    for (; i0 + 4 * LANES <= n; i0 += 4 * LANES) {
+      FloatVector s0 = FloatVector.zero(SPECIES);
+      FloatVector s1 = s0;
+      FloatVector s2 = s0;
+      FloatVector s3 = s0;
+      for (int j = 0, row = i0; j < n; j++, row += n) {
+        FloatVector xj = FloatVector.broadcast(SPECIES, x[xOff + j]);
+        s0 = madd(xj, FloatVector.fromArray(SPECIES, a, row), s0, fma);
+        s1 = madd(xj, FloatVector.fromArray(SPECIES, a, row + LANES), s1, fma);
+        s2 = madd(xj, FloatVector.fromArray(SPECIES, a, row + 2 * LANES), s2, fma);
+        s3 = madd(xj, FloatVector.fromArray(SPECIES, a, row + 3 * LANES), s3, fma);
+      }
+      s0.intoArray(y, yOff + i0);
+      s1.intoArray(y, yOff + i0 + LANES);
+      s2.intoArray(y, yOff + i0 + 2 * LANES);
+      s3.intoArray(y, yOff + i0 + 3 * LANES);
+    }
+    for (; i0 + LANES <= n; i0 += LANES) {
+      FloatVector s0 = FloatVector.zero(SPECIES);
+      for (int j = 0, row = i0; j < n; j++, row += n) {
+        s0 = madd(FloatVector.broadcast(SPECIES, x[xOff + j]),
+            FloatVector.fromArray(SPECIES, a, row), s0, fma);
+      }
+      s0.intoArray(y, yOff + i0);
+    }
+    for (; i0 < n; i0++) {
+      float s0 = 0;
+      for (int j = 0; j < n; j++) {
+        s0 = madd(x[xOff + j], a[j * n + i0], s0, fma);
+      }
+      y[yOff + i0] = s0;
+    }
+  }
+
+  /** Eight chunks of {@link #symmetricMatVec} outputs, columns {@code i0 ..}. */
+  private static void columns8(float[] a, float[] x, int xOff, float[] y, int yOff, int n, int i0,
+      boolean fma) {
+    FloatVector s0 = FloatVector.zero(SPECIES);
+    FloatVector s1 = s0;
+    FloatVector s2 = s0;
+    FloatVector s3 = s0;
+    FloatVector s4 = s0;
+    FloatVector s5 = s0;
+    FloatVector s6 = s0;
+    FloatVector s7 = s0;
+    for (int j = 0, row = i0; j < n; j++, row += n) {
+      FloatVector xj = FloatVector.broadcast(SPECIES, x[xOff + j]);
+      s0 = madd(xj, FloatVector.fromArray(SPECIES, a, row), s0, fma);
+      s1 = madd(xj, FloatVector.fromArray(SPECIES, a, row + LANES), s1, fma);
+      s2 = madd(xj, FloatVector.fromArray(SPECIES, a, row + 2 * LANES), s2, fma);
+      s3 = madd(xj, FloatVector.fromArray(SPECIES, a, row + 3 * LANES), s3, fma);
+      s4 = madd(xj, FloatVector.fromArray(SPECIES, a, row + 4 * LANES), s4, fma);
+      s5 = madd(xj, FloatVector.fromArray(SPECIES, a, row + 5 * LANES), s5, fma);
+      s6 = madd(xj, FloatVector.fromArray(SPECIES, a, row + 6 * LANES), s6, fma);
+      s7 = madd(xj, FloatVector.fromArray(SPECIES, a, row + 7 * LANES), s7, fma);
+    }
+    s0.intoArray(y, yOff);
+    s1.intoArray(y, yOff + LANES);
+    s2.intoArray(y, yOff + 2 * LANES);
+    s3.intoArray(y, yOff + 3 * LANES);
+    s4.intoArray(y, yOff + 4 * LANES);
+    s5.intoArray(y, yOff + 5 * LANES);
+    s6.intoArray(y, yOff + 6 * LANES);
+    s7.intoArray(y, yOff + 7 * LANES);
   }
 
   private static void axpy(float alpha, float[] x, int xOff, float[] y, int yOff, int n,

@@ -44,6 +44,19 @@ final class Ranges {
   }
 
   /**
+   * Checks the arguments of {@link VectorOps#matVec} and {@link VectorOps#symmetricMatVec}.
+   */
+  static void checkMatVec(float[] a, float[] x, int xOff, float[] y, int yOff, int n) {
+    checkNonNegative("n", n);
+    long size = (long) n * n;
+    checkRange("a", a, 0, size);
+    checkRange("x", x, xOff, n);
+    checkRange("y", y, yOff, n);
+    checkDisjoint("y", y, yOff, n, "x", x, xOff, n);
+    checkDisjoint("y", y, yOff, n, "a", a, 0, size);
+  }
+
+  /**
    * Checks the arguments of {@link VectorOps#scoreCodes}.
    */
   static void checkScoreCodes(byte[] codes, int firstRow, int rows, int n, float[] x, int xOff,

@@ -64,15 +64,22 @@ final class ScalarVectorOps implements VectorOps {
 
   @Override
   public void matVec(float[] a, float[] x, int xOff, float[] y, int yOff, int n) {
-    Ranges.checkNonNegative("n", n);
-    long size = (long) n * n;
-    Ranges.checkRange("a", a, 0, size);
-    Ranges.checkRange("x", x, xOff, n);
-    Ranges.checkRange("y", y, yOff, n);
-    Ranges.checkDisjoint("y", y, yOff, n, "x", x, xOff, n);
-    Ranges.checkDisjoint("y", y, yOff, n, "a", a, 0, size);
+    Ranges.checkMatVec(a, x, xOff, y, yOff, n);
     for (int r = 0; r < n; r++) {
       y[yOff + r] = dotUnchecked(a, r * n, x, xOff, n);
+    }
+  }
+
+  @Override
+  public void symmetricMatVec(float[] a, float[] x, int xOff, float[] y, int yOff, int n) {
+    Ranges.checkMatVec(a, x, xOff, y, yOff, n);
+    java.util.Arrays.fill(y, yOff, yOff + n, 0f);
+    for (int j = 0; j < n; j++) {
+      float xj = x[xOff + j];
+      int row = j * n;
+      for (int i = 0; i < n; i++) {
+        y[yOff + i] += xj * a[row + i];
+      }
     }
   }
 
