@@ -117,10 +117,10 @@ public class VectorOpsBenchmark {
     return y;
   }
 
-  /** The same product by columns, {@code symmetricMatVec}: no horizontal sum per output. */
+  /** The same product by columns, {@code transposedMatVec}: no horizontal sum per output. */
   @Benchmark
-  public float[] symmetricMatVec() {
-    ops.symmetricMatVec(matrix, a, 0, y, 0, n);
+  public float[] transposedMatVec() {
+    ops.transposedMatVec(matrix, a, 0, y, 0, n);
     return y;
   }
 

@@ -111,8 +111,8 @@ final class PanamaVectorOps implements VectorOps {
     }
     float[] ys = new float[ns];
     float[] ys2 = new float[ns];
-    scalar.symmetricMatVec(s, xs, 1, ys, 0, ns);
-    ops.symmetricMatVec(s, xs, 1, ys2, 0, ns);
+    scalar.transposedMatVec(s, xs, 1, ys, 0, ns);
+    ops.transposedMatVec(s, xs, 1, ys2, 0, ns);
     same &= java.util.Arrays.equals(ys, ys2);
     scalar.scoreRows(a, 1, n - 1, n, x, 0, expected, 0);
     ops.scoreRows(a, 1, n - 1, n, x, 0, actual, 0);
@@ -176,9 +176,9 @@ final class PanamaVectorOps implements VectorOps {
   }
 
   @Override
-  public void symmetricMatVec(float[] a, float[] x, int xOff, float[] y, int yOff, int n) {
+  public void transposedMatVec(float[] a, float[] x, int xOff, float[] y, int yOff, int n) {
     Ranges.checkMatVec(a, x, xOff, y, yOff, n);
-    symmetricMatVec(a, x, xOff, y, yOff, n, fma);
+    transposedMatVec(a, x, xOff, y, yOff, n, fma);
   }
 
   @Override
@@ -421,7 +421,7 @@ final class PanamaVectorOps implements VectorOps {
    * multiply-add chains hide the latency), then four, then one; then the last {@code n mod L}
    * outputs one by one. Every output is one chain in increasing {@code j}.
    */
-  private static void symmetricMatVec(float[] a, float[] x, int xOff, float[] y, int yOff, int n,
+  private static void transposedMatVec(float[] a, float[] x, int xOff, float[] y, int yOff, int n,
       boolean fma) {
     int i0 = 0;
     for (; i0 + 8 * LANES <= n; i0 += 8 * LANES) {
@@ -461,7 +461,7 @@ final class PanamaVectorOps implements VectorOps {
     }
   }
 
-  /** Eight chunks of {@link #symmetricMatVec} outputs, columns {@code i0 ..}. */
+  /** Eight chunks of {@link #transposedMatVec} outputs, columns {@code i0 ..}. */
   private static void columns8(float[] a, float[] x, int xOff, float[] y, int yOff, int n, int i0,
       boolean fma) {
     FloatVector s0 = FloatVector.zero(SPECIES);

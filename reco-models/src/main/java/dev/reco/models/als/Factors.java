@@ -141,18 +141,12 @@ final class Factors {
    * @param v row-major {@code k x k} orthogonal matrix (float)
    */
   static void rotate(float[] f, int rows, int k, float[] v, VectorOps ops, BlockRunner runner) {
-    float[] vt = new float[k * k];
-    for (int a = 0; a < k; a++) {
-      for (int c = 0; c < k; c++) {
-        vt[c * k + a] = v[a * k + c];
-      }
-    }
     float[][] tmp = new float[runner.workers()][k];
     runner.run(blocks(rows, INIT_BLOCK), (b, w) -> {
       float[] t = tmp[w];
       int to = Math.min(rows, (b + 1) * INIT_BLOCK);
       for (int row = b * INIT_BLOCK; row < to; row++) {
-        ops.matVec(vt, f, row * k, t, 0, k);
+        ops.transposedMatVec(v, f, row * k, t, 0, k);
         System.arraycopy(t, 0, f, row * k, k);
       }
     });

@@ -90,7 +90,7 @@ final class RowSolver {
         r[a] = -(gram[a] + lambdaRow) * x[xOff + a];
       }
     } else if (gram != null) {
-      ops.symmetricMatVec(gram, x, xOff, r, 0, k);
+      ops.transposedMatVec(gram, x, xOff, r, 0, k);
       for (int a = 0; a < k; a++) {
         r[a] = -r[a] - lambdaRow * x[xOff + a];
       }
@@ -142,7 +142,7 @@ final class RowSolver {
           ap[a] = (gram[a] + lambdaRow) * p[a];
         }
       } else if (gram != null) {
-        ops.symmetricMatVec(gram, p, 0, ap, 0, k);
+        ops.transposedMatVec(gram, p, 0, ap, 0, k);
         ops.axpy(lambdaRow, p, 0, ap, 0, k);
       } else {
         for (int a = 0; a < k; a++) {
@@ -282,7 +282,7 @@ final class RowSolver {
     int end = rows.rowEnd(row);
     double loss = 0;
     if (gram != null) {
-      ops.symmetricMatVec(gram, x, xOff, ap, 0, k);
+      ops.transposedMatVec(gram, x, xOff, ap, 0, k);
       loss += ops.dot(ap, 0, x, xOff, k);
     }
     for (int q = start; q < end; q++) {

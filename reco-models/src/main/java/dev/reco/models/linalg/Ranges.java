@@ -44,7 +44,7 @@ final class Ranges {
   }
 
   /**
-   * Checks the arguments of {@link VectorOps#matVec} and {@link VectorOps#symmetricMatVec}.
+   * Checks the arguments of {@link VectorOps#matVec} and {@link VectorOps#transposedMatVec}.
    */
   static void checkMatVec(float[] a, float[] x, int xOff, float[] y, int yOff, int n) {
     checkNonNegative("n", n);

@@ -71,7 +71,7 @@ final class ScalarVectorOps implements VectorOps {
   }
 
   @Override
-  public void symmetricMatVec(float[] a, float[] x, int xOff, float[] y, int yOff, int n) {
+  public void transposedMatVec(float[] a, float[] x, int xOff, float[] y, int yOff, int n) {
     Ranges.checkMatVec(a, x, xOff, y, yOff, n);
     java.util.Arrays.fill(y, yOff, yOff + n, 0f);
     for (int j = 0; j < n; j++) {

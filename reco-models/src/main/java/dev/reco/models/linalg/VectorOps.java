@@ -108,11 +108,11 @@ public interface VectorOps {
   void matVec(float[] a, float[] x, int xOff, float[] y, int yOff, int n);
 
   /**
-   * Computes {@code y = A x} for a symmetric {@code n x n} row-major matrix {@code A} by columns:
-   * {@code y = sum over j of x_j * (row j of A)}, since row {@code j} of a symmetric matrix is its
-   * column {@code j}. Every output is accumulated lane-wise, without the horizontal sum that
-   * {@link #matVec} needs per row, which makes this several times faster at ALS's sizes (n = 32 to
-   * 256). Only the symmetric case is meant: for any other matrix this computes {@code Aᵀ x}.
+   * Computes {@code y = Aᵀ x} for an {@code n x n} row-major matrix {@code A}, by rows:
+   * {@code y = sum over j of x_j * (row j of A)}. Every output is accumulated lane-wise, without
+   * the horizontal sum that {@link #matVec} needs per row, which makes this several times faster
+   * at ALS's sizes (n = 32 to 128). For a symmetric matrix it is {@code A x} (ALS's
+   * {@code (YᵀY) p}); with an orthogonal basis {@code V} it is the change of basis {@code Vᵀ x}.
    *
    * <p>Summation order, the same in every implementation: {@code y_i} accumulates
    * {@code x_j A[j][i]} in increasing {@code j} from zero, with multiply-adds fused or not as
@@ -129,7 +129,7 @@ public interface VectorOps {
    *     {@code x}'s or the matrix's in the same array
    * @throws IndexOutOfBoundsException if a range lies outside its array
    */
-  void symmetricMatVec(float[] a, float[] x, int xOff, float[] y, int yOff, int n);
+  void transposedMatVec(float[] a, float[] x, int xOff, float[] y, int yOff, int n);
 
   /**
    * Computes {@code A += alpha * x xᵀ} on a {@code n x n} row-major matrix (both triangles).

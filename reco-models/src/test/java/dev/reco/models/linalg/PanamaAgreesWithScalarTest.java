@@ -94,7 +94,7 @@ class PanamaAgreesWithScalarTest {
   }
 
   @Property(tries = 80, seed = "62007")
-  void symmetricMatVecAgreesAndIsBitIdenticalWithoutFma(@ForAll @IntRange(max = 200) int n,
+  void transposedMatVecAgreesAndIsBitIdenticalWithoutFma(@ForAll @IntRange(max = 200) int n,
       @ForAll boolean fma, @ForAll long seed) {
     SplittableRandom random = new SplittableRandom(seed);
     int xOff = random.nextInt(20);
@@ -108,21 +108,21 @@ class PanamaAgreesWithScalarTest {
     float[] x = floats(random, xOff + n);
     float[] expected = new float[yOff + n];
     float[] actual = new float[yOff + n];
-    SCALAR.symmetricMatVec(a, x, xOff, expected, yOff, n);
-    simd(fma).symmetricMatVec(a, x, xOff, actual, yOff, n);
+    SCALAR.transposedMatVec(a, x, xOff, expected, yOff, n);
+    simd(fma).transposedMatVec(a, x, xOff, actual, yOff, n);
     if (!fma) {
       assertArrayEquals(expected, actual, "same order, same roundings");
     }
     for (int r = 0; r < n; r++) {
       assertClose(expected[yOff + r], actual[yOff + r], dotTolerance(a, r * n, x, xOff, n),
-          "symmetricMatVec row " + r + " of " + n);
+          "transposedMatVec row " + r + " of " + n);
     }
     // and it is the product A x that matVec computes, within the dot bound
     float[] rows = new float[yOff + n];
     SCALAR.matVec(a, x, xOff, rows, yOff, n);
     for (int r = 0; r < n; r++) {
       assertClose(rows[yOff + r], expected[yOff + r], dotTolerance(a, r * n, x, xOff, n),
-          "symmetricMatVec vs matVec row " + r + " of " + n);
+          "transposedMatVec vs matVec row " + r + " of " + n);
     }
   }
 

@@ -60,20 +60,20 @@ abstract class VectorOpsContract {
   }
 
   @Test
-  void symmetricMatVecIsRowTimesVectorOnSymmetricMatrices() {
+  void transposedMatVecIsTheTransposesProduct() {
     // A = [[1, 2], [2, 5]], x = [3, 4]: y = [1*3 + 2*4, 2*3 + 5*4] = [11, 26]
     float[] a = {1, 2, 2, 5};
     float[] x = {0, 3, 4};
     float[] y = {-1, -1, -1};
-    ops().symmetricMatVec(a, x, 1, y, 1, 2);
+    ops().transposedMatVec(a, x, 1, y, 1, 2);
     assertArrayEquals(new float[] {-1, 11, 26}, y);
     // not symmetric: [[1, 2], [3, 4]] gives the transpose's product [1*3 + 3*4, 2*3 + 4*4]
-    ops().symmetricMatVec(new float[] {1, 2, 3, 4}, x, 1, y, 0, 2);
+    ops().transposedMatVec(new float[] {1, 2, 3, 4}, x, 1, y, 0, 2);
     assertArrayEquals(new float[] {15, 22, 26}, y);
   }
 
   @Property(tries = 100, seed = "61004")
-  void symmetricMatVecIsExactOnSmallIntegers(@ForAll @IntRange(max = 150) int n,
+  void transposedMatVecIsExactOnSmallIntegers(@ForAll @IntRange(max = 150) int n,
       @ForAll long seed) {
     SplittableRandom random = new SplittableRandom(seed);
     int xOff = random.nextInt(20);
@@ -94,22 +94,22 @@ abstract class VectorOpsContract {
       }
       expected[yOff + r] = s;
     }
-    ops().symmetricMatVec(a, x, xOff, y, yOff, n);
+    ops().transposedMatVec(a, x, xOff, y, yOff, n);
     assertArrayEquals(expected, y);
   }
 
   @Test
-  void symmetricMatVecChecksItsArguments() {
+  void transposedMatVecChecksItsArguments() {
     float[] a = new float[9];
     IndexOutOfBoundsException e = assertThrows(IndexOutOfBoundsException.class,
-        () -> ops().symmetricMatVec(new float[8], a, 0, new float[3], 0, 3));
+        () -> ops().transposedMatVec(new float[8], a, 0, new float[3], 0, 3));
     assertTrue(e.getMessage().contains("a range [0, 9) out of bounds for length 8"),
         e.getMessage());
     IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
-        () -> ops().symmetricMatVec(a, a, 0, a, 0, 3));
+        () -> ops().transposedMatVec(a, a, 0, a, 0, 3));
     assertTrue(bad.getMessage().contains("overlaps"), bad.getMessage());
     bad = assertThrows(IllegalArgumentException.class,
-        () -> ops().symmetricMatVec(a, a, 0, new float[3], 0, -1));
+        () -> ops().transposedMatVec(a, a, 0, new float[3], 0, -1));
     assertTrue(bad.getMessage().contains("n = -1"), bad.getMessage());
   }
 
