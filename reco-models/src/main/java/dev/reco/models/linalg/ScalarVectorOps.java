@@ -124,23 +124,13 @@ final class ScalarVectorOps implements VectorOps {
     }
   }
 
-  /** One row of {@link #scoreCodes}, four accumulators like {@link #dot}; for the SIMD tail too. */
+  /** One row of {@link #scoreCodes} in one running sum (any order will do); the SIMD tail too. */
   static float dotCodes(byte[] c, int cOff, float[] x, int xOff, int n) {
-    float s0 = 0;
-    float s1 = 0;
-    float s2 = 0;
-    float s3 = 0;
-    int i = 0;
-    for (; i + 3 < n; i += 4) {
-      s0 += x[xOff + i] * c[cOff + i];
-      s1 += x[xOff + i + 1] * c[cOff + i + 1];
-      s2 += x[xOff + i + 2] * c[cOff + i + 2];
-      s3 += x[xOff + i + 3] * c[cOff + i + 3];
+    float s = 0;
+    for (int i = 0; i < n; i++) {
+      s += x[xOff + i] * c[cOff + i];
     }
-    for (; i < n; i++) {
-      s0 += x[xOff + i] * c[cOff + i];
-    }
-    return (s0 + s1) + (s2 + s3);
+    return s;
   }
 
   @Override
