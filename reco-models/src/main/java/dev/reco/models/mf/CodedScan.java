@@ -26,6 +26,10 @@ import java.util.function.IntPredicate;
  * when stored as floats, and a cheap float pre-test only rejects items whose upper bound is below
  * the threshold by more than that pre-test's own rounding.
  *
+ * <p>{@link #selectCosine} ranks by cosine similarity the same way: the bounds are divided by
+ * the positive denominator {@code |q| |v_i|} (which keeps their order) and widened by the
+ * rounding of the final float division.
+ *
  * <p>The eligibility check runs at most once per item, only for items that pass the first
  * comparison. Not thread-safe; one instance per request.
  */
@@ -55,7 +59,8 @@ final class CodedScan {
   }
 
   /**
-   * Selects the top {@code k} eligible items for a query vector.
+   * Selects the top {@code k} eligible items for a query vector by {@code dot(item, query)} plus
+   * the item's bias.
    *
    * @param query the query's array
    * @param qOff its offset
@@ -65,6 +70,38 @@ final class CodedScan {
    *     then scans the float factors)
    */
   TopKScan select(float[] query, int qOff, int k, IntPredicate eligibility) {
+    return run(query, qOff, k, eligibility, null, null, 0f);
+  }
+
+  /**
+   * Selects the top {@code k} eligible items by cosine similarity with a query vector, computed
+   * as {@code MatrixFactorizationModel.similarItems} computes it from the float factors:
+   * {@code (float) (dot(item, query) / (queryNorm * norms[item]))} in double, 0 where that
+   * denominator is 0. Biases play no part.
+   *
+   * @param query the query's array
+   * @param qOff its offset
+   * @param queryNorm the query's norm as the float scan uses it
+   * @param norms every item's norm as the float scan uses it
+   * @param inverseNorms {@code 1 / norms[i]} in float, 0 for a zero norm
+   * @param k the list length, {@code >= 1}
+   * @param eligibility which items may be listed; called at most once per item
+   * @return the selection, or null when the vectors are too small or too large for the bounds
+   *     (the caller then scans the float factors)
+   */
+  TopKScan selectCosine(float[] query, int qOff, float queryNorm, float[] norms,
+      float[] inverseNorms, int k, IntPredicate eligibility) {
+    // below this the pre-test's float products could lose precision to underflow
+    if (queryNorm > 0 && !(queryNorm * codes.minNorm >= 1e-20)) {
+      return null;
+    }
+    return run(query, qOff, k, eligibility, norms, inverseNorms, queryNorm);
+  }
+
+  /** Both selections; {@code norms == null} ranks by dot product plus bias, else by cosine. */
+  private TopKScan run(float[] query, int qOff, int k, IntPredicate eligibility, float[] norms,
+      float[] inverseNorms, float queryNorm) {
+    boolean cosine = norms != null;
     int n = codes.scales.length;
     double norm = 0;
     for (int j = 0; j < factors; j++) {
@@ -78,9 +115,13 @@ final class CodedScan {
     }
     // absolute slack for products that underflow in float (the relative bounds do not cover them)
     double tiny = factors * (double) Float.MIN_NORMAL;
-    // the pre-test's float arithmetic rounds by far less than 2^-16 of the magnitudes involved
+    // the pre-test's float arithmetic rounds by far less than 2^-16 of the magnitudes involved;
+    // a cosine's magnitudes are at most about 1 + 3 slack / norm
     float normF = QuantizedRows.roundUp(norm * (1 + 0x1p-20));
-    double margin = magnitude * 0x1p-16 + tiny;
+    double margin = cosine
+        ? (1 + 4 * codes.maxRelativeSlack) * 0x1p-16 + tiny / ((double) queryNorm * codes.minNorm)
+        : magnitude * 0x1p-16 + tiny;
+    float inverseQuery = queryNorm > 0 ? QuantizedRows.roundUp(1.0 / queryNorm) : 0f;
     float[] scales = codes.scales;
     float[] slack = codes.slack;
     float[] offsets = codes.offsets;
@@ -97,12 +138,21 @@ final class CodedScan {
     for (int t = 0; t < n; t += tileRows) {
       int len = Math.min(tileRows, n - t);
       ops.scoreCodes(codes.codes, t, len, factors, query, qOff, raw, 0);
-      // a plain loop over arrays, which the JIT compiles to vector instructions
+      // plain loops over arrays, which the JIT compiles to vector instructions
       float max = Float.NEGATIVE_INFINITY;
-      for (int r = 0; r < len; r++) {
-        float v = raw[r] * scales[t + r] + offsets[t + r] + normF * slack[t + r];
-        quick[r] = v;
-        max = Math.max(max, v);
+      if (cosine) {
+        for (int r = 0; r < len; r++) {
+          float v = (raw[r] * scales[t + r] + normF * slack[t + r])
+              * (inverseNorms[t + r] * inverseQuery);
+          quick[r] = v;
+          max = Math.max(max, v);
+        }
+      } else {
+        for (int r = 0; r < len; r++) {
+          float v = raw[r] * scales[t + r] + offsets[t + r] + normF * slack[t + r];
+          quick[r] = v;
+          max = Math.max(max, v);
+        }
       }
       if (max < cut) {
         continue;
@@ -113,10 +163,19 @@ final class CodedScan {
         }
         int i = t + r;
         // the product of two floats is exact in double
-        double a = raw[r] * (double) scales[i] + offsets[i];
-        // |a - exact float score| <= norm * slack, plus the rounding of adding the bias in float
+        double a = raw[r] * (double) scales[i] + (cosine ? 0 : offsets[i]);
+        // |a - exact float dot product (plus bias)| <= b, with the rounding of adding the bias
         double b = norm * slack[i] * (1 + 0x1p-22) + Math.abs(a) * 0x1p-22 + tiny;
         double upper = a + b;
+        double lower = a - b;
+        if (cosine) {
+          double d = (double) queryNorm * norms[i];
+          // the exact score is the float rounding of (dot / d), between these once widened
+          upper = d == 0 ? 0 : upper / d;
+          lower = d == 0 ? 0 : lower / d;
+          upper += Math.abs(upper) * 0x1p-22;
+          lower -= Math.abs(lower) * 0x1p-22;
+        }
         if (upper >= threshold && eligibility.test(i)) {
           if (count == candidates.length) {
             candidates = Arrays.copyOf(candidates, Math.min(n, 2 * count));
@@ -124,7 +183,7 @@ final class CodedScan {
           }
           candidates[count] = i;
           uppers[count++] = QuantizedRows.roundUp(upper);
-          lows.offer(i, QuantizedRows.roundDown(a - b));
+          lows.offer(i, QuantizedRows.roundDown(lower));
           if (lows.isFull()) {
             threshold = lows.threshold();
             cut = QuantizedRows.roundDown(threshold - margin);
@@ -137,7 +196,10 @@ final class CodedScan {
       if (uppers[c] >= threshold) {
         int i = candidates[c];
         float score = ops.dot(itemFactors, i * factors, query, qOff, factors);
-        if (itemBias != null) {
+        if (cosine) {
+          double d = (double) queryNorm * norms[i];
+          score = d == 0 ? 0f : (float) (score / d);
+        } else if (itemBias != null) {
           score += itemBias[i];
         }
         top.offer(i, score);

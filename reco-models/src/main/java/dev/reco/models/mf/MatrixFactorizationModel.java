@@ -44,19 +44,22 @@ import java.util.Optional;
  * are computed once, on first use.
  *
  * <h2>Serving one request</h2>
- * A single {@link #recommend(String, int, RecommendOptions)} over a catalog of at least
+ * A single {@link #recommend(String, int, RecommendOptions)} (and {@link #similarItems}, by
+ * cosine) over a catalog of at least
  * {@value #CODED_SCAN_MIN_ITEMS} items (without a category cap or allow-list) first scores every
  * item from an 8-bit copy of the item factors, a quarter of the bytes to read, with a proven
  * error bound per item, then computes exact float scores for the few items that bound cannot rule
  * out ({@link CodedScan}). The list is the same, item for item and score for score, as scanning
  * the float factors; the 8-bit copy only decides which items need their exact score. At 100k
- * items and 64 factors that halves the time of a request, which is bound by memory bandwidth.
+ * items and 64 factors a request takes about a third of the float scan's time (which is bound
+ * by memory bandwidth).
  *
  * <h2>Memory</h2>
  * {@code 4 * factors} bytes per user and per item (factors = 64: 256 bytes), plus 4 bytes per
  * user and item with biases, 1 byte per user for the known flag, the seen matrix
  * ({@code 4 (users + 1) + 8 nnz} bytes), the id indexes, and after the first similarity request
- * 4 bytes per item (and per user) of norms. After the first single request on a large catalog,
+ * 4 bytes per item (and per user) of norms, plus 4 per item of inverse norms on a large
+ * catalog. After the first single request on a large catalog,
  * {@code factors + 12} bytes per item of 8-bit codes, scales and bounds (64 factors: 76 bytes, 30%
  * of the float factors). A request scores the catalog one tile of about 16 KiB of factors (or
  * 16 KiB of codes) at a time and keeps its top {@code k} in a bounded heap as the tiles pass
@@ -98,6 +101,7 @@ public final class MatrixFactorizationModel implements Recommender {
 
   // computed on first use; a race computes the same values twice, the volatile write publishes them
   private volatile float[] itemNorms;
+  private volatile float[] itemInverseNorms; // 1 / itemNorms in float, 0 for a zero norm
   private volatile float[] userNorms;
 
   private MatrixFactorizationModel(IdIndex users, IdIndex items, int factors, float[] userFactors,
@@ -310,7 +314,8 @@ public final class MatrixFactorizationModel implements Recommender {
   }
 
   /**
-   * Returns this model with the 8-bit first pass of single requests switched on or off. Lists are
+   * Returns this model with the 8-bit first pass of single requests and of {@code similarItems}
+   * switched on or off. Lists are
    * the same either way; switching it off saves {@code factors + 12} bytes per item and makes a
    * request on a large catalog read the float factors instead (about twice as slow at 100k items
    * and 64 factors). The returned model shares this one's arrays; the setting is not saved and
@@ -379,14 +384,18 @@ public final class MatrixFactorizationModel implements Recommender {
    * codes (built on first use), or null when the scores could come near float overflow.
    */
   private Recommendations recommendFromCodes(int u, int k, CandidateSelector selector) {
+    TopKScan top = newCodedScan().select(userFactors, u * factors, k, selector::isEligible);
+    return top == null ? null : top.result(items, source);
+  }
+
+  /** Returns a scan over the 8-bit item codes, building them on first use. */
+  private CodedScan newCodedScan() {
     QuantizedRows q = itemCodes;
     if (q == null) {
       q = QuantizedRows.of(itemFactors, items.size(), factors, itemBias);
       itemCodes = q;
     }
-    TopKScan top = new CodedScan(ops, q, itemFactors, itemBias, factors)
-        .select(userFactors, u * factors, k, selector::isEligible);
-    return top == null ? null : top.result(items, source);
+    return new CodedScan(ops, q, itemFactors, itemBias, factors);
   }
 
   /** Adds the biases of items {@code firstItem .. firstItem + len - 1} to {@code scores[0 .. len)}. */
@@ -591,6 +600,13 @@ public final class MatrixFactorizationModel implements Recommender {
     float[] norms = itemNorms();
     CandidateSelector selector = CandidateSelector.forItem(items, k, options, q);
     if (TopKScan.applies(options)) {
+      if (codedScan && n >= CODED_SCAN_MIN_ITEMS) {
+        TopKScan coded = newCodedScan().selectCosine(itemFactors, q * factors, norms[q], norms,
+            itemInverseNorms(), k, selector::isEligible);
+        if (coded != null) {
+          return coded.result(items, source);
+        }
+      }
       TopKScan scan = new TopKScan(selector::isEligible, k, n);
       float[] tile = new float[Math.min(n, TiledScoring.tileRows(factors))];
       for (int t = 0; t < n; t += tile.length) {
@@ -646,6 +662,19 @@ public final class MatrixFactorizationModel implements Recommender {
       itemNorms = norms;
     }
     return norms;
+  }
+
+  private float[] itemInverseNorms() {
+    float[] inverse = itemInverseNorms;
+    if (inverse == null) {
+      float[] norms = itemNorms();
+      inverse = new float[norms.length];
+      for (int i = 0; i < norms.length; i++) {
+        inverse[i] = norms[i] == 0f ? 0f : 1f / norms[i];
+      }
+      itemInverseNorms = inverse;
+    }
+    return inverse;
   }
 
   private float[] userNorms() {

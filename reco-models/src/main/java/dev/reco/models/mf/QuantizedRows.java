@@ -30,15 +30,21 @@ final class QuantizedRows {
   final float[] offsets;
   /** The largest magnitude of {@link #offsets}. */
   final double maxOffset;
+  /** The smallest Euclidean norm of a nonzero row (infinity without one). */
+  final double minNorm;
+  /** The largest {@code slack / norm} over the nonzero rows (the bound relative to the row). */
+  final double maxRelativeSlack;
 
   private QuantizedRows(byte[] codes, float[] scales, float[] slack, double maxNorm,
-      float[] offsets, double maxOffset) {
+      float[] offsets, double maxOffset, double minNorm, double maxRelativeSlack) {
     this.codes = codes;
     this.scales = scales;
     this.slack = slack;
     this.maxNorm = maxNorm;
     this.offsets = offsets;
     this.maxOffset = maxOffset;
+    this.minNorm = minNorm;
+    this.maxRelativeSlack = maxRelativeSlack;
   }
 
   /**
@@ -57,6 +63,8 @@ final class QuantizedRows {
     double u = Math.scalb(1.0, -24);
     double gamma = n * u / (1 - n * u);
     double maxNorm = 0;
+    double minNorm = Double.POSITIVE_INFINITY;
+    double maxRelativeSlack = 0;
     for (int r = 0; r < rows; r++) {
       int off = r * n;
       float max = 0f;
@@ -82,13 +90,18 @@ final class QuantizedRows {
       // 1e-12 relative covers the double arithmetic above; rounded up to a float
       scales[r] = s;
       slack[r] = roundUp(bound * (1 + 1e-12));
+      if (norm > 0) {
+        minNorm = Math.min(minNorm, norm);
+        maxRelativeSlack = Math.max(maxRelativeSlack, slack[r] / norm);
+      }
     }
     float[] added = offsets == null ? new float[rows] : offsets;
     double maxOffset = 0;
     for (int r = 0; r < rows; r++) {
       maxOffset = Math.max(maxOffset, Math.abs(added[r]));
     }
-    return new QuantizedRows(codes, scales, slack, maxNorm, added, maxOffset);
+    return new QuantizedRows(codes, scales, slack, maxNorm, added, maxOffset, minNorm,
+        maxRelativeSlack);
   }
 
   /** Returns the smallest float not below {@code v}. */
