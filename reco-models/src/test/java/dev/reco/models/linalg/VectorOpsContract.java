@@ -87,13 +87,7 @@ abstract class VectorOpsContract {
     float[] x = integers(random, xOff + n);
     float[] y = integers(random, yOff + n + 2);
     float[] expected = y.clone();
-    for (int r = 0; r < n; r++) {
-      long s = 0;
-      for (int c = 0; c < n; c++) {
-        s += (long) a[r * n + c] * (long) x[xOff + c];
-      }
-      expected[yOff + r] = s;
-    }
+    writeExactProduct(a, x, xOff, expected, yOff, n);
     ops().transposedMatVec(a, x, xOff, y, yOff, n);
     assertArrayEquals(expected, y);
   }
@@ -190,13 +184,7 @@ abstract class VectorOpsContract {
     float[] x = integers(random, xOff + n);
     float[] y = integers(random, yOff + n + 1);
     float[] expected = y.clone();
-    for (int r = 0; r < n; r++) {
-      long s = 0;
-      for (int c = 0; c < n; c++) {
-        s += (long) a[r * n + c] * (long) x[xOff + c];
-      }
-      expected[yOff + r] = s;
-    }
+    writeExactProduct(a, x, xOff, expected, yOff, n);
     ops().matVec(a, x, xOff, y, yOff, n);
     assertArrayEquals(expected, y);
   }
@@ -542,6 +530,18 @@ abstract class VectorOpsContract {
   // ---- data ----
 
   /** Integers in [-8, 8]: every sum in these tests stays far below 2^24, so it is exact. */
+  /** Writes {@code A x} of small integers, summed exactly in long, to {@code out}. */
+  private static void writeExactProduct(float[] a, float[] x, int xOff, float[] out, int outOff,
+      int n) {
+    for (int r = 0; r < n; r++) {
+      long s = 0;
+      for (int c = 0; c < n; c++) {
+        s += (long) a[r * n + c] * (long) x[xOff + c];
+      }
+      out[outOff + r] = s;
+    }
+  }
+
   static float[] integers(SplittableRandom random, int length) {
     float[] v = new float[length];
     for (int i = 0; i < length; i++) {

@@ -64,14 +64,8 @@ class CodedScanTest {
   private static MatrixFactorizationModel model(int users, int items, int factors, boolean biases,
       long seed) {
     SplittableRandom random = new SplittableRandom(seed);
-    List<String> userIds = new ArrayList<>();
-    for (int u = 0; u < users; u++) {
-      userIds.add("u" + u);
-    }
-    List<String> itemIds = new ArrayList<>();
-    for (int i = 0; i < items; i++) {
-      itemIds.add("i" + i);
-    }
+    List<String> userIds = TestModels.ids("u", users);
+    List<String> itemIds = TestModels.ids("i", items);
     int[] rows = new int[users * 20];
     int[] cols = new int[rows.length];
     for (int p = 0; p < rows.length; p++) {

@@ -67,18 +67,21 @@ final class TestModels {
     return b.build();
   }
 
+  /** Returns {@code prefix + 0 .. prefix + (count - 1)}. */
+  static List<String> ids(String prefix, int count) {
+    List<String> ids = new ArrayList<>(count);
+    for (int j = 0; j < count; j++) {
+      ids.add(prefix + j);
+    }
+    return ids;
+  }
+
   /** A model of random factors over ids u0.., i0.., with random seen items for some users. */
   static MatrixFactorizationModel random(int users, int items, int factors, long seed,
       boolean biases) {
     SplittableRandom random = new SplittableRandom(seed);
-    List<String> userIds = new ArrayList<>();
-    for (int u = 0; u < users; u++) {
-      userIds.add("u" + u);
-    }
-    List<String> itemIds = new ArrayList<>();
-    for (int i = 0; i < items; i++) {
-      itemIds.add("i" + i);
-    }
+    List<String> userIds = ids("u", users);
+    List<String> itemIds = ids("i", items);
     int[] rows = new int[users * 4];
     int[] cols = new int[users * 4];
     int nnz = 0;
