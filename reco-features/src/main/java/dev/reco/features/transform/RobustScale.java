@@ -1,9 +1,7 @@
 package dev.reco.features.transform;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.reco.features.table.Column;
-import dev.reco.features.table.ColumnType;
 import dev.reco.features.table.Table;
 import dev.reco.features.table.TableSchema;
 import java.util.List;
@@ -61,39 +59,11 @@ public record RobustScale(String input, String output) implements SingleInputSte
   public FittedStep fit(Table training) {
     double[] s = Numeric.presentSorted(Numeric.values(training, input, TYPE), TYPE, input);
     double iqr = Numeric.quantile(s, 0.75) - Numeric.quantile(s, 0.25);
-    return new Fitted(input, output, Numeric.quantile(s, 0.5), Numeric.nonZeroScale(iqr));
+    return new CenterScaleFitted(TYPE, "center", input, output, Numeric.quantile(s, 0.5),
+        Numeric.nonZeroScale(iqr));
   }
 
   static FittedStep read(List<String> inputs, List<TableSchema.Field> outputs, JsonNode params) {
-    Json.arity(TYPE, inputs, 1, outputs, 1, 1);
-    Json.outputType(TYPE, outputs.get(0), ColumnType.DOUBLE);
-    double scale = Json.number(params, "scale", "params.");
-    if (!(scale > 0) || Double.isInfinite(scale)) {
-      throw new IllegalArgumentException("field 'params.scale' = " + scale + "; expected a finite value > 0");
-    }
-    return new Fitted(inputs.get(0), outputs.get(0).name(), Json.number(params, "center", "params."), scale);
-  }
-
-  /** The fitted scaler: {@code (x - center) / scale}. */
-  static final class Fitted extends UnaryNumericStep {
-    private final double center;
-    private final double scale;
-
-    Fitted(String input, String output, double center, double scale) {
-      super(TYPE, input, output);
-      this.center = center;
-      this.scale = scale;
-    }
-
-    @Override
-    double apply(double x) {
-      return (x - center) / scale;
-    }
-
-    @Override
-    public void writeParams(ObjectNode params) {
-      params.put("center", center);
-      params.put("scale", scale);
-    }
+    return CenterScaleFitted.read(TYPE, "center", inputs, outputs, params);
   }
 }

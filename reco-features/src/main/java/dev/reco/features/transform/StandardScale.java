@@ -1,9 +1,7 @@
 package dev.reco.features.transform;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.reco.features.table.Column;
-import dev.reco.features.table.ColumnType;
 import dev.reco.features.table.Table;
 import dev.reco.features.table.TableSchema;
 import java.util.List;
@@ -61,39 +59,11 @@ public record StandardScale(String input, String output) implements SingleInputS
   public FittedStep fit(Table training) {
     double[] present = Numeric.present(Numeric.values(training, input, TYPE), TYPE, input);
     double mean = Numeric.mean(present);
-    return new Fitted(input, output, mean, Numeric.nonZeroScale(Numeric.populationStd(present, mean)));
+    return new CenterScaleFitted(TYPE, "mean", input, output, mean,
+        Numeric.nonZeroScale(Numeric.populationStd(present, mean)));
   }
 
   static FittedStep read(List<String> inputs, List<TableSchema.Field> outputs, JsonNode params) {
-    Json.arity(TYPE, inputs, 1, outputs, 1, 1);
-    Json.outputType(TYPE, outputs.get(0), ColumnType.DOUBLE);
-    double scale = Json.number(params, "scale", "params.");
-    if (!(scale > 0) || Double.isInfinite(scale)) {
-      throw new IllegalArgumentException("field 'params.scale' = " + scale + "; expected a finite value > 0");
-    }
-    return new Fitted(inputs.get(0), outputs.get(0).name(), Json.number(params, "mean", "params."), scale);
-  }
-
-  /** The fitted scaler: {@code (x - mean) / scale}. */
-  static final class Fitted extends UnaryNumericStep {
-    private final double mean;
-    private final double scale;
-
-    Fitted(String input, String output, double mean, double scale) {
-      super(TYPE, input, output);
-      this.mean = mean;
-      this.scale = scale;
-    }
-
-    @Override
-    double apply(double x) {
-      return (x - mean) / scale;
-    }
-
-    @Override
-    public void writeParams(ObjectNode params) {
-      params.put("mean", mean);
-      params.put("scale", scale);
-    }
+    return CenterScaleFitted.read(TYPE, "mean", inputs, outputs, params);
   }
 }
