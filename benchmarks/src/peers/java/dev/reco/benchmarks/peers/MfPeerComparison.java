@@ -162,21 +162,32 @@ public final class MfPeerComparison {
   // ---------------------------------------------------------------- implicit feedback
 
   private void implicit(boolean recoAls) {
-    SyntheticConfig config = options.implicitSize.equals("large")
-        ? SyntheticConfig.defaults().withUsers(1_000_000).withItems(100_000)
-            .withEvents(10_000_000)
-        : SyntheticConfig.defaults().withUsers(100_000).withItems(20_000).withEvents(1_000_000);
-    config = config.withSeed(options.seed);
     long t0 = System.nanoTime();
-    Interactions data = SyntheticData.generate(config).toInteractions(DuplicatePolicy.SUM);
+    Interactions data;
+    String title;
+    if (options.implicitFile != null) {
+      // Every rating is one interaction whose value (1..5) enters the confidence.
+      data = loadMovieLens(options.implicitFile);
+      title = String.format(Locale.ROOT, "%s, %,d users x %,d items, ratings as confidences",
+          options.implicitFile.getFileName(), data.activeUsers(), data.activeItems());
+    } else {
+      SyntheticConfig config = options.implicitSize.equals("large")
+          ? SyntheticConfig.defaults().withUsers(1_000_000).withItems(100_000)
+              .withEvents(10_000_000)
+          : SyntheticConfig.defaults().withUsers(100_000).withItems(20_000)
+              .withEvents(1_000_000);
+      config = config.withSeed(options.seed);
+      data = SyntheticData.generate(config).toInteractions(DuplicatePolicy.SUM);
+      title = String.format(Locale.ROOT, "synthetic %,d users x %,d items x %,d events",
+          config.users(), config.items(), config.events());
+    }
     Split split = Splitter.perUserFraction(0.2, options.seed, PerUserFraction.Order.BY_TIME)
         .split(data);
     Split evaluated = sampleTestUsers(split, options.evalUsers, options.seed);
     AlsSettings settings = options.implicitSettings;
     out.println();
-    out.printf(Locale.ROOT, "## Implicit ALS: synthetic %,d users x %,d items x %,d events%n",
-        config.users(), config.items(), config.events());
-    out.printf(Locale.ROOT, "%,d (user, item) pairs after DuplicatePolicy.SUM; split %s: "
+    out.printf(Locale.ROOT, "## Implicit ALS: %s%n", title);
+    out.printf(Locale.ROOT, "%,d (user, item) pairs; split %s: "
         + "train %,d rows, test %,d rows; P@10 over %,d test users; prepared in %s%n",
         data.size(), split.report().description(), split.train().size(), split.test().size(),
         evaluated.testUsers().length, format(elapsed(t0)));
@@ -590,6 +601,8 @@ public final class MfPeerComparison {
         "  --ratings 100k|1m|off  the ratings part (100k: k-fold CV, 1m: one 80/20 split)",
         "  --ratings-file PATH    k-fold CV on a MovieLens u.data file instead of synthetic"
             + " ratings",
+        "  --implicit-file PATH   the implicit ALS part on a MovieLens u.data file (ratings as"
+            + " confidences, per-user 20% by time held out) instead of synthetic events",
         "  --peers spark,mahout   which peers to run (default both; 'none' for reco only)",
         "  --reco auto|off        run reco's trainers when present in the build (default auto)",
         "  --threads N            Spark local[N] and reco threads (default 2)",
@@ -627,6 +640,7 @@ public final class MfPeerComparison {
     String svdPreset = "defaults";
     Map<String, String> svdOverrides = new LinkedHashMap<>();
     Path ratingsFile;
+    Path implicitFile;
     AlsConfig.Solver recoSolver = AlsConfig.Solver.CONJUGATE_GRADIENT;
     int cgSteps = 3;
     AlsSettings implicitSettings = AlsSettings.implicitDefaults();
@@ -709,6 +723,14 @@ public final class MfPeerComparison {
               throw new IllegalArgumentException(
                   "--ratings-file = " + v + "; expected a readable MovieLens u.data file");
             }
+          }
+          case "--implicit-file" -> {
+            o.implicitFile = Path.of(v);
+            if (!Files.isRegularFile(o.implicitFile)) {
+              throw new IllegalArgumentException(
+                  "--implicit-file = " + v + "; expected a readable MovieLens u.data file");
+            }
+            o.implicitSize = "file";
           }
           case "--reco-solver" -> o.recoSolver = oneOf(name, v, "cg", "cholesky").equals("cg")
               ? AlsConfig.Solver.CONJUGATE_GRADIENT : AlsConfig.Solver.CHOLESKY;

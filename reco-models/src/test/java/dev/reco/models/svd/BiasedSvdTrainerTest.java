@@ -234,6 +234,19 @@ class BiasedSvdTrainerTest {
   }
 
   @Test
+  void recommendedSettingsBeatSurprisesDefaultsOnMovieLensShapedRatings() {
+    // 943 x 1,682 x 100,000 ratings on the 1..5 scale; one 80/20 split
+    Interactions[] split = SvdTestData.split(PlantedRatings.movieLens100k().generate(), 0.2, 5);
+    FitOptions options = FitOptions.defaults().withThreads(2);
+    double defaults = SvdTestData.rmse(new BiasedSvdTrainer(BiasedSvdConfig.defaults(), FIXED)
+        .fit(split[0], options), split[1]);
+    double recommended = SvdTestData.rmse(new BiasedSvdTrainer(BiasedSvdConfig.recommended(),
+        FIXED).fit(split[0], options), split[1]);
+    assertTrue(recommended < defaults - 0.01,
+        "recommended " + recommended + " vs defaults " + defaults);
+  }
+
+  @Test
   void trainingLossFallsOverTheEpochs() {
     Interactions train = plantedSmall();
     MatrixFactorizationModel[] model = new MatrixFactorizationModel[1];
