@@ -2,6 +2,7 @@ package dev.reco.examples;
 
 import dev.reco.core.DuplicatePolicy;
 import dev.reco.core.Interactions;
+import dev.reco.core.eval.RatingMetrics;
 import dev.reco.core.io.DelimitedLoader;
 import dev.reco.core.io.LoadOptions;
 import dev.reco.core.io.MovieLens;
@@ -85,13 +86,14 @@ public final class RatingsExample {
     FitOptions options = FitOptions.defaults().withThreads(threads);
     for (int f = 0; f < folds; f++) {
       Split split = splits.get(f);
-      rmse[0][f] = rmse(meanOf(split.train()), split.test());
+      float mean = (float) meanOf(split.train());
+      rmse[0][f] = rmse(split.test(), (u, i) -> mean);
       for (int c = 0; c < configs.length; c++) {
         long t0 = System.nanoTime();
         MatrixFactorizationModel model = new BiasedSvdTrainer(configs[c])
             .fit(split.train(), options);
         seconds[c + 1] += (System.nanoTime() - t0) / 1e9 / folds;
-        rmse[c + 1][f] = rmse(model, split.test());
+        rmse[c + 1][f] = rmse(split.test(), model::predict);
       }
     }
     String[] names = {"global mean", "BiasedSVD defaults() (Surprise's)",
@@ -120,24 +122,21 @@ public final class RatingsExample {
     return new Outcome(means[0], means[1], means[2]);
   }
 
-  /** RMSE of the model's predictions (clipped to its rating scale). */
-  static double rmse(MatrixFactorizationModel model, Interactions test) {
-    double sum = 0;
-    for (int r = 0; r < test.size(); r++) {
-      double e = model.predict(test.user(r), test.item(r)) - test.value(r);
-      sum += e * e;
-    }
-    return Math.sqrt(sum / test.size());
+  /** A prediction for a (user, item) pair by dense indexes. */
+  @FunctionalInterface
+  private interface PairPredictor {
+    float predict(int user, int item);
   }
 
-  /** RMSE of predicting one constant for every rating. */
-  static double rmse(double constant, Interactions test) {
-    double sum = 0;
+  /** RMSE of the predictions over the test ratings, by {@link RatingMetrics#rmse}. */
+  private static double rmse(Interactions test, PairPredictor predictor) {
+    float[] actual = new float[test.size()];
+    float[] predicted = new float[test.size()];
     for (int r = 0; r < test.size(); r++) {
-      double e = constant - test.value(r);
-      sum += e * e;
+      actual[r] = test.value(r);
+      predicted[r] = predictor.predict(test.user(r), test.item(r));
     }
-    return Math.sqrt(sum / test.size());
+    return RatingMetrics.rmse(actual, predicted);
   }
 
   private static double meanOf(Interactions data) {

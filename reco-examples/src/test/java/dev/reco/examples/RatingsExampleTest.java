@@ -47,7 +47,8 @@ class RatingsExampleTest {
       int n = fold.test().size();
       expected += Math.sqrt(squares / n - 2 * c * sum / n + c * c) / folds.size();
     }
-    assertEquals(expected, outcome.globalMean(), 1e-9);
+    // the example predicts the mean as a float: within float rounding of the double formula
+    assertEquals(expected, outcome.globalMean(), 1e-6);
 
     assertTrue(printed.contains("BiasedSVD recommended()"), printed);
     String top = printed.lines().filter(l -> l.startsWith("Top 5 unseen items for user"))
