@@ -56,9 +56,9 @@ quiet=(
 export SPARK_LOCAL_IP=127.0.0.1
 export SPARK_LOCAL_HOSTNAME=localhost
 
-# shellcheck disable=SC2086
 # -Xss: Spark serialises the lineage of many ALS iterations recursively (StackOverflowError at
 # 20 iterations with the default stack).
+# shellcheck disable=SC2086
 exec "${JAVA:-java}" -Xmx"${PEERS_HEAP:-6g}" -Xss64m -XX:+UseParallelGC \
   "${opens[@]}" "${vector[@]}" "${quiet[@]}" ${PEERS_JAVA_OPTS:-} \
   -cp "${PEERS_CLASSPATH:+$PEERS_CLASSPATH:}$classes:$(cat "$classpath_file")" \
