@@ -32,7 +32,9 @@ class LightGbmTextTest {
   private static final int GROUP = 20;
 
   // ---------------------------------------------------------------------------------------------
-  // Fixtures: models trained by LightGBM 4.3.0 (tools/fixtures/lightgbm) and its own predictions.
+  // Fixtures: models trained by LightGBM 4.3.0 (tools/fixtures/lightgbm) and by the Python
+  // package 4.7.0 (tools/fixtures/lightgbm_python_fixtures.py, "py47_*"), with their own
+  // predictions.
   // ---------------------------------------------------------------------------------------------
 
   /**
@@ -44,7 +46,8 @@ class LightGbmTextTest {
    */
   @ParameterizedTest
   @ValueSource(strings = {"regression_nan", "regression_zero", "regression_none", "binary",
-      "lambdarank", "categorical", "cross_entropy", "huber", "constant"})
+      "lambdarank", "categorical", "cross_entropy", "huber", "constant", "py47_regression_nan",
+      "py47_binary", "py47_lambdarank", "py47_categorical"})
   void fixtureModelsScoreAsLightGbm(String name) throws IOException {
     TreeEnsemble model = LightGbmText.parse(resource(name + ".txt"), TWELVE);
     Fixture fx = fixture(name);
@@ -64,7 +67,8 @@ class LightGbmTextTest {
   /** The best 10 rows of every group of 20 are LightGBM's best 10, in the same order. */
   @ParameterizedTest
   @ValueSource(strings = {"regression_nan", "regression_zero", "regression_none", "binary",
-      "lambdarank", "categorical", "cross_entropy", "huber", "constant"})
+      "lambdarank", "categorical", "cross_entropy", "huber", "constant", "py47_regression_nan",
+      "py47_binary", "py47_lambdarank", "py47_categorical"})
   void fixtureTopTenPerGroupMatchesLightGbm(String name) throws IOException {
     TreeEnsemble model = LightGbmText.parse(resource(name + ".txt"), TWELVE);
     Fixture fx = fixture(name);
