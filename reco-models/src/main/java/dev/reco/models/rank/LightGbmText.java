@@ -23,7 +23,10 @@ import java.util.Objects;
  * them). Every {@code Tree=i} section up to {@code end of trees} becomes one tree; the
  * {@code feature_importances} and {@code parameters} sections after it are ignored. Leaf values
  * already include the learning rate ({@code shrinkage}) and, for the first tree, the
- * {@code boost_from_average} start score, so the base margin is 0.
+ * {@code boost_from_average} start score, so the base margin is 0. A random forest
+ * ({@code boosting=rf}, whose header has the flag {@code average_output}) averages its trees:
+ * LightGBM sums the leaf values and divides by the number of trees, and so does the ensemble
+ * ({@link TreeEnsemble#averagesTrees()}); its origin then reads {@code "lightgbm v4 rf ..."}.
  *
  * <h2>Split semantics (LightGBM {@code tree.h})</h2>
  * A numeric node sends {@code x} left iff {@code (double) x <= threshold} (built with
@@ -59,7 +62,7 @@ import java.util.Objects;
  * {@link IllegalArgumentException} naming the key and value: multiclass models
  * ({@code num_class > 1}), objectives with other output transforms ({@code poisson},
  * {@code gamma}, {@code tweedie}: exp; {@code cross_entropy_lambda}; {@code reg_sqrt}'s
- * {@code sqrt}), random-forest mode ({@code average_output}), linear trees ({@code is_linear=1}),
+ * {@code sqrt}), linear trees ({@code is_linear=1}),
  * and malformed text: missing keys, unparsable numbers, arrays whose length disagrees with
  * {@code num_leaves}, child indices out of range, a file cut off before {@code end of trees}.
  *
@@ -166,10 +169,6 @@ public final class LightGbmText {
       throw new IllegalArgumentException("num_tree_per_iteration = " + perIteration
           + "; expected 1 (multiclass models are not supported)");
     }
-    if (header.containsKey("average_output")) {
-      throw new IllegalArgumentException("average_output is set (random-forest mode, boosting=rf,"
-          + " divides the sum of trees by their count); expected a boosted model");
-    }
     int maxFeature =
         parseInt(require(header, "max_feature_idx", "header"), "max_feature_idx", "header");
     if (maxFeature + 1 != schema.size()) {
@@ -188,7 +187,11 @@ public final class LightGbmText {
 
     TreeEnsemble.Builder ensemble = TreeEnsemble.builder(schema);
     applyObjective(ensemble, objective);
-    ensemble.origin("lightgbm " + version + " "
+    boolean forest = header.containsKey("average_output");
+    if (forest) {
+      ensemble.averageOverTrees(); // boosting=rf: LightGBM divides the sum by the tree count
+    }
+    ensemble.origin("lightgbm " + version + " " + (forest ? "rf " : "")
         + (objective.isEmpty() ? "(no objective)" : objective));
 
     int trees = 0;

@@ -119,7 +119,9 @@ final class OnnxTrees {
       Regressor r = t.rule() == TreeEnsemble.SplitRule.LESS_THAN ? lt : leq;
       r.addTree(t, derived, offsets);
     }
-    double base = e.baseMargin();
+    // Averaged trees (random forests): the regressors sum from 0, then one Mul by 1 / trees and
+    // the base margin; in float, within the stated export tolerance of the native double margin.
+    double base = e.averagesTrees() ? 0.0 : e.baseMargin();
     ONNXRef<?> y = null;
     if (lt.trees > 0) {
       y = lt.node(ctx, x, base);
@@ -129,6 +131,14 @@ final class OnnxTrees {
           Map.of("to", OnnxMl.TensorProto.DataType.DOUBLE.getNumber()));
       ONNXRef<?> yd = leq.node(ctx, xd, lt.trees > 0 ? 0.0 : base);
       y = y == null ? yd : ctx.operation(OnnxOps.ADD, List.of(y, yd), "margin");
+    }
+    if (e.averagesTrees()) {
+      y = ctx.operation(OnnxOps.MUL, List.of(y,
+          ctx.array("inverse_tree_count", new float[] {(float) (1.0 / trees.size())})), "averaged");
+      if (e.baseMargin() != 0.0) {
+        y = ctx.operation(OnnxOps.ADD, List.of(y,
+            ctx.array("base_margin", new float[] {(float) e.baseMargin()})), "margin_averaged");
+      }
     }
     if (e.output() == ScoreOutput.SIGMOID) {
       // ONNX Runtime ignores post_transform LOGISTIC for single-target regressors, so the sigmoid

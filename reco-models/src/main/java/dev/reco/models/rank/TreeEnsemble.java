@@ -9,8 +9,10 @@ import java.util.Objects;
 
 /**
  * A gradient-boosted tree ensemble scored natively: the margin of a row is
- * {@code baseMargin + sum of one leaf value per tree}, and its score is the margin passed through
- * the {@link ScoreOutput} function (identity, or the logistic sigmoid). XGBoost and LightGBM models are
+ * {@code baseMargin + sum of one leaf value per tree} (or, for a random forest built with
+ * {@link Builder#averageOverTrees()}, {@code baseMargin + sum / number of trees}), and its score
+ * is the margin passed through the {@link ScoreOutput} function (identity, or the logistic
+ * sigmoid). XGBoost and LightGBM models are
  * imported into this form, Java-trained ensembles are converted into it, and the ONNX exporter
  * reads it back through {@link #trees()}.
  *
@@ -64,6 +66,7 @@ public final class TreeEnsemble implements Ranker {
   private final FeatureSchema schema;
   private final List<Tree> trees;
   private final double baseMargin;
+  private final boolean averaged;
   private final ScoreOutput output;
   private final double sigmoidScale;
   private final String origin;
@@ -84,6 +87,7 @@ public final class TreeEnsemble implements Ranker {
     this.schema = b.schema;
     this.trees = Collections.unmodifiableList(new ArrayList<>(b.trees));
     this.baseMargin = b.baseMargin;
+    this.averaged = b.averaged;
     this.output = b.output;
     this.sigmoidScale = b.sigmoidScale;
     this.origin = b.origin;
@@ -213,6 +217,14 @@ public final class TreeEnsemble implements Ranker {
     return baseMargin;
   }
 
+  /**
+   * Returns whether the leaf values are averaged over the trees (a random forest, e.g. LightGBM's
+   * {@code boosting=rf}) instead of summed: margin {@code baseMargin + sum / trees().size()}.
+   */
+  public boolean averagesTrees() {
+    return averaged;
+  }
+
   /** Returns the function from margin to score. */
   public ScoreOutput output() {
     return output;
@@ -239,7 +251,8 @@ public final class TreeEnsemble implements Ranker {
    * Returns the margin of one row (before the output function), in double.
    *
    * @param row {@code schema().size()} values
-   * @return {@code baseMargin + sum of leaf values}
+   * @return {@code baseMargin + sum of leaf values} ({@code baseMargin + sum / trees} when
+   *     {@link #averagesTrees()})
    * @throws IllegalArgumentException if {@code row} is too short
    */
   public double margin(float[] row) {
@@ -259,6 +272,7 @@ public final class TreeEnsemble implements Ranker {
     private final FeatureSchema schema;
     private final List<Tree> trees = new ArrayList<>();
     private double baseMargin;
+    private boolean averaged;
     private ScoreOutput output = ScoreOutput.IDENTITY;
     private double sigmoidScale = 1.0;
     private String origin = "";
@@ -296,6 +310,18 @@ public final class TreeEnsemble implements Ranker {
       }
       this.output = Objects.requireNonNull(output, "output");
       this.sigmoidScale = scale;
+      return this;
+    }
+
+    /**
+     * Makes the margin {@code baseMargin + (sum of leaf values) / (number of trees)}: the sum is
+     * accumulated in tree order from 0 and divided once, as LightGBM's random-forest mode
+     * ({@code average_output}) does.
+     *
+     * @return this builder
+     */
+    public Builder averageOverTrees() {
+      this.averaged = true;
       return this;
     }
 

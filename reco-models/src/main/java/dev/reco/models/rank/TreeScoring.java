@@ -26,7 +26,7 @@ final class TreeScoring {
     for (int start = 0; start < rows; start += BLOCK) {
       int b = Math.min(BLOCK, rows - start);
       for (int r = 0; r < b; r++) {
-        sums[r] = e.baseMargin();
+        sums[r] = startingSum(e);
         offsets[r] = (start + r) * d;
         extend(x, offsets[r], d, v, r * w);
       }
@@ -38,9 +38,19 @@ final class TreeScoring {
         }
       }
       for (int r = 0; r < b; r++) {
-        out[start + r] = output.apply(sums[r], scale);
+        out[start + r] = output.apply(finish(e, sums[r]), scale);
       }
     }
+  }
+
+  /** The value leaf sums start from: the base margin, or 0 when the trees are averaged. */
+  private static double startingSum(TreeEnsemble e) {
+    return e.averagesTrees() ? 0.0 : e.baseMargin();
+  }
+
+  /** The margin from a sum begun at {@link #startingSum}: itself, or base + sum / trees. */
+  private static double finish(TreeEnsemble e, double sum) {
+    return e.averagesTrees() ? e.baseMargin() + sum / e.trees().size() : sum;
   }
 
   /** Writes the row at {@code off} and its negation to {@code v} at {@code to}. */
@@ -122,7 +132,7 @@ final class TreeScoring {
     int d = e.schema().size();
     float[] v = new float[2 * d];
     extend(x, off, d, v, 0);
-    return rowMargin(e, e.layout, x, off, v, 0);
+    return finish(e, rowMargin(e, e.layout, x, off, v, 0));
   }
 
   /**
@@ -133,7 +143,7 @@ final class TreeScoring {
       TreeEnsemble e, CompleteLayout c, float[] x, int off, float[] v, int voff) {
     final long[] nodes = c.nodes;
     final int[] depths = c.depth;
-    double sum = e.baseMargin();
+    double sum = startingSum(e);
     int trees = depths.length;
     int t = 0;
     while (t < trees) {

@@ -52,7 +52,8 @@ class ImportedModelsOnnxTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"binary", "categorical", "regression_zero", "regression_none", "lambdarank",
-      "py47_binary", "py47_categorical", "py47_lambdarank", "py47_regression_nan"})
+      "py47_binary", "py47_categorical", "py47_lambdarank", "py47_regression_nan", "py47_rf",
+      "py47_rf_binary"})
   void lightgbmModelsScoreAsLightgbmThroughOnnx(String model) throws IOException {
     String[] inputLines = lines(text("lightgbm/inputs.tsv"));
     FeatureSchema schema = FeatureSchema.of(inputLines[0].split("\t"));

@@ -47,7 +47,7 @@ class LightGbmTextTest {
   @ParameterizedTest
   @ValueSource(strings = {"regression_nan", "regression_zero", "regression_none", "binary",
       "lambdarank", "categorical", "cross_entropy", "huber", "constant", "py47_regression_nan",
-      "py47_binary", "py47_lambdarank", "py47_categorical"})
+      "py47_binary", "py47_lambdarank", "py47_categorical", "py47_rf", "py47_rf_binary"})
   void fixtureModelsScoreAsLightGbm(String name) throws IOException {
     TreeEnsemble model = LightGbmText.parse(resource(name + ".txt"), TWELVE);
     Fixture fx = fixture(name);
@@ -55,7 +55,10 @@ class LightGbmTextTest {
     for (int r = 0; r < fx.count; r++) {
       float[] row = Arrays.copyOfRange(fx.rows, r * 12, r * 12 + 12);
       double margin = model.margin(row);
-      assertEquals(fx.raw[r], margin, 0.0,
+      // A forest's raw score in LightGBM is the sum of its trees; its prediction divides that
+      // sum by the tree count before the output transform, which is the ensemble's margin.
+      double expected = model.averagesTrees() ? fx.raw[r] / model.trees().size() : fx.raw[r];
+      assertEquals(expected, margin, 0.0,
           () -> name + " row " + Arrays.toString(row) + ": raw margin");
       double tol = 1e-6 * Math.max(1, Math.abs(fx.score[r]));
       int rr = r;
@@ -68,7 +71,7 @@ class LightGbmTextTest {
   @ParameterizedTest
   @ValueSource(strings = {"regression_nan", "regression_zero", "regression_none", "binary",
       "lambdarank", "categorical", "cross_entropy", "huber", "constant", "py47_regression_nan",
-      "py47_binary", "py47_lambdarank", "py47_categorical"})
+      "py47_binary", "py47_lambdarank", "py47_categorical", "py47_rf", "py47_rf_binary"})
   void fixtureTopTenPerGroupMatchesLightGbm(String name) throws IOException {
     TreeEnsemble model = LightGbmText.parse(resource(name + ".txt"), TWELVE);
     Fixture fx = fixture(name);
@@ -605,6 +608,28 @@ class LightGbmTextTest {
   }
 
   @Test
+  void randomForestModelsAverageTheirTrees() {
+    // boosting=rf writes the flag average_output; LightGBM divides the sum of leaves by 3 here
+    String forest = model("binary sigmoid:1",
+        tree("num_leaves=1", "num_cat=0", "leaf_value=0.1"),
+        tree("num_leaves=1", "num_cat=0", "leaf_value=0.2"),
+        tree("num_leaves=1", "num_cat=0", "leaf_value=0.4"))
+        .replace("objective=binary sigmoid:1\n", "objective=binary sigmoid:1\naverage_output\n");
+    TreeEnsemble m = LightGbmText.parse(forest, TWO);
+    assertTrue(m.averagesTrees());
+    assertEquals("lightgbm v4 rf binary sigmoid:1", m.origin());
+    double margin = (0.1 + 0.2 + 0.4) / 3;
+    assertEquals(margin, m.margin(new float[] {0f, 0f}), 0.0);
+    assertEquals((float) (1 / (1 + Math.exp(-margin))), m.scoreOne(new float[] {0f, 0f}), 0f);
+    float[] batch = new float[9 * 2];
+    float[] scores = new float[9];
+    m.score(batch, 9, scores); // a full block of 8 and one row alone: both paths average
+    for (float score : scores) {
+      assertEquals((float) (1 / (1 + Math.exp(-margin))), score, 0f);
+    }
+  }
+
+  @Test
   void unsupportedModelsAreRejected() {
     String leaf = tree("num_leaves=1", "num_cat=0", "leaf_value=1");
     assertMessage("num_class = 3", model("multiclass num_class:3", leaf)
@@ -621,8 +646,6 @@ class LightGbmTextTest {
     assertMessage("'made_up' is not supported", model("made_up", leaf));
     assertMessage("sigmoid = -1", model("binary sigmoid:-1", leaf));
     assertMessage("expected 'binary sigmoid:<scale>'", model("binary", leaf));
-    assertMessage("average_output", model("regression", leaf)
-        .replace("objective=regression\n", "objective=regression\naverage_output\n"));
     assertMessage("is_linear = 1", model("regression", tree("num_leaves=1", "num_cat=0",
         "leaf_value=1", "is_linear=1", "leaf_const=1", "num_features=0", "leaf_features=",
         "leaf_coeff=")));

@@ -59,14 +59,15 @@ class OnnxExportParityTest {
     float[] x = randomTreeRows(rnd, e, rows);
     float[] expected = e.score(x, rows);
     float[] actual = runOnnx(OnnxExport.toBytes(e), x, rows, e.schema().size());
-    double m = Math.abs(e.baseMargin());
+    double leaves = 0;
     for (TreeEnsemble.Tree t : e.trees()) {
       double max = 0;
       for (int j = 0; j < t.leafCount(); j++) {
         max = Math.max(max, Math.abs(t.leafValue(j)));
       }
-      m += max;
+      leaves += max;
     }
+    double m = Math.abs(e.baseMargin()) + (e.averagesTrees() ? leaves / e.trees().size() : leaves);
     boolean sigmoid = e.output() == ScoreOutput.SIGMOID;
     double magnitude = sigmoid ? m * e.sigmoidScale() : m;
     double[] tol = new double[rows];
@@ -328,6 +329,9 @@ class OnnxExportParityTest {
     if (rnd.nextBoolean()) {
       double[] scales = {1.0, 0.5, 2.3};
       b.output(ScoreOutput.SIGMOID, scales[rnd.nextInt(scales.length)]);
+    }
+    if (rnd.nextInt(4) == 0) {
+      b.averageOverTrees(); // a random forest: base + sum / trees
     }
     int trees = 1 + rnd.nextInt(13);
     for (int t = 0; t < trees; t++) {

@@ -33,6 +33,10 @@ class TreeEnsembleReferenceTest {
     for (int t = 0; t < trees; t++) {
       b.add(randomTree(rnd, special));
     }
+    boolean averaged = rnd.nextInt(4) == 0;
+    if (averaged) {
+      b.averageOverTrees();
+    }
     TreeEnsemble e = b.build();
     float[] x = new float[rows * FEATURES];
     for (int i = 0; i < x.length; i++) {
@@ -40,10 +44,11 @@ class TreeEnsembleReferenceTest {
     }
     float[] margins = e.score(x, rows);
     for (int r = 0; r < rows; r++) {
-      double expected = e.baseMargin();
+      double sum = averaged ? 0.0 : e.baseMargin();
       for (Tree tree : e.trees()) {
-        expected += reference(tree, schema, x, r * FEATURES);
+        sum += reference(tree, schema, x, r * FEATURES);
       }
+      double expected = averaged ? e.baseMargin() + sum / e.trees().size() : sum;
       assertEquals((float) expected, margins[r], "row " + r + " of " + e);
       float[] row = java.util.Arrays.copyOfRange(x, r * FEATURES, (r + 1) * FEATURES);
       assertEquals(expected, e.margin(row), 0.0);
