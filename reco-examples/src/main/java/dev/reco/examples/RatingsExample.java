@@ -2,6 +2,7 @@ package dev.reco.examples;
 
 import dev.reco.core.DuplicatePolicy;
 import dev.reco.core.Interactions;
+import dev.reco.core.eval.MeanAccumulator;
 import dev.reco.core.eval.RatingMetrics;
 import dev.reco.core.io.DelimitedLoader;
 import dev.reco.core.io.LoadOptions;
@@ -102,7 +103,7 @@ public final class RatingsExample {
         "train per fold");
     double[] means = new double[3];
     for (int p = 0; p < 3; p++) {
-      means[p] = mean(rmse[p]);
+      means[p] = MeanAccumulator.mean(rmse[p]);
       out.printf(Locale.ROOT, "%-36s %12.4f %8.4f %15s%n", names[p], means[p],
           sd(rmse[p], means[p]), p == 0 ? "-" : String.format(Locale.ROOT, "%.2f s", seconds[p]));
     }
@@ -145,14 +146,6 @@ public final class RatingsExample {
       sum += data.value(r);
     }
     return sum / data.size();
-  }
-
-  private static double mean(double[] values) {
-    double sum = 0;
-    for (double v : values) {
-      sum += v;
-    }
-    return sum / values.length;
   }
 
   private static double sd(double[] values, double mean) {
